@@ -3,7 +3,7 @@
 # benchmark), skipping those already installed. Uses sudo when not root.
 set -euo pipefail
 
-RUNTIME_PKGS=(g++ cmake ninja-build pkg-config libssl-dev libxml2-dev zlib1g-dev
+RUNTIME_PKGS=(g++ cmake ninja-build pkg-config libssl-dev libxml2-dev zlib1g-dev libicu-dev
               nlohmann-json3-dev libcli11-dev)
 DEV_PKGS=(libgtest-dev libgmock-dev libbenchmark-dev)
 

@@ -1,0 +1,20 @@
+#include "model/name_tokens.h"
+
+namespace interdict {
+
+std::string NormalizedName::Compact() const {
+  std::string out;
+  for (const NameToken& t : tokens) {
+    if (t.role != TokenRole::kParticle) out += t.text;
+  }
+  return out;
+}
+
+bool NormalizedName::Empty() const {
+  for (const NameToken& t : tokens) {
+    if (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) return false;
+  }
+  return true;
+}
+
+}  // namespace interdict

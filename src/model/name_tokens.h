@@ -1,0 +1,46 @@
+// File: model/name_tokens.h
+//
+// A name as the matcher sees it: romanized, folded tokens with their roles. Produced by
+// normalize::NormalizeName, consumed by match:: scorers and the index. Plain value types.
+//
+//   NormalizedName n = normalize::NormalizeName("OOO Romashka", EntityKind::kOrganization);
+//   // n.tokens = [{"romashka", key "romashka", kWord}], n.legal_form = "llc"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace interdict {
+
+enum class TokenRole : uint8_t {
+  kWord = 0,   // an informative name word
+  kParticle,   // al, bin, de, van, of, and: kept for alignment, weighs little
+  kNumber,     // digits or a Roman numeral
+  kInitial,    // one letter of a person's name ("A." in "Thomas A. Lind")
+};
+
+struct NameToken {
+  std::string text;  // romanized lower-case ASCII ("shoygu")
+  std::string key;   // spelling-folded matching key (normalize::FoldSpelling)
+  TokenRole role = TokenRole::kWord;
+  // How informative the token is, in (0,1]: 1 for a rare word, low for "trading" or a
+  // particle. Set by match::TokenWeights (corpus IDF); 1 until then.
+  float weight = 1.0f;
+};
+
+struct NormalizedName {
+  std::vector<NameToken> tokens;  // in written order, honorifics and legal forms removed
+  std::string legal_form;         // canonical legal form found ("llc", "jsc", "ltd"), or ""
+  std::string legal_family;       // "limited", "stock", or the form itself when unclassified
+  bool romanized = false;         // the name held non-Latin letters
+  bool abjad = false;             // written in Arabic or Hebrew script: short vowels absent
+
+  // The word, number and initial tokens' texts joined without spaces ("jandanielbothma").
+  std::string Compact() const;
+  // True when no token is a word or number (e.g. "LLC" or "Mr"): such a name never matches
+  // on its own.
+  bool Empty() const;
+};
+
+}  // namespace interdict

@@ -1,0 +1,351 @@
+#include "normalize/name.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/script.h"
+#include "normalize/romanize.h"
+
+namespace interdict::normalize {
+namespace {
+
+struct Phrase {
+  std::string_view words;  // romanized, single spaces
+  std::string_view canonical;
+};
+
+// Legal forms in many languages, romanized (Cyrillic ООО -> "ooo" by Romanize). Longest
+// phrases are tried first. Sources: national company-law designations (Russia's Civil Code
+// art. 66-97: OOO, AO, PAO, ZAO/OAO before 2014; Germany's GmbHG/AktG; PRC Company Law:
+// 有限公司 and 股份有限公司, romanized "co ltd"; UAE free-zone FZE/FZCO/FZ-LLC).
+constexpr Phrase kLegalForms[] = {
+    {"obshchestvo s ogranichennoy otvetstvennostyu", "llc"},
+    {"obshchestvo s ogranichennoi otvetstvennostiu", "llc"},
+    {"tovarystvo z obmezhenoyu vidpovidalnistyu", "llc"},
+    {"gesellschaft mit beschrankter haftung", "gmbh"},
+    {"societatea cu raspundere limitata", "srl"},
+    {"sociedad de responsabilidad limitada", "srl"},
+    {"societa a responsabilita limitata", "srl"},
+    {"societe a responsabilite limitee", "sarl"},
+    {"public joint stock company", "jsc"},
+    {"closed joint stock company", "jsc"},
+    {"open joint stock company", "jsc"},
+    {"joint stock company", "jsc"},
+    {"publichnoe aktsionernoe obshchestvo", "jsc"},
+    {"aktsionernoe obshchestvo", "jsc"},
+    {"otkrytoe aktsionernoe obshchestvo", "jsc"},
+    {"zakrytoe aktsionernoe obshchestvo", "jsc"},
+    {"limited liability company", "llc"},
+    {"limited liability partnership", "llp"},
+    {"public limited company", "plc"},
+    {"private limited company", "ltd"},
+    {"free zone establishment", "fze"},
+    {"free zone company", "fzco"},
+    {"sociedad anonima", "sa"},
+    {"societe anonyme", "sa"},
+    {"societa per azioni", "spa"},
+    {"besloten vennootschap", "bv"},
+    {"naamloze vennootschap", "nv"},
+    {"kabushiki kaisha", "kk"},
+    {"limited partnership", "lp"},
+    {"sendirian berhad", "sdn bhd"},
+    {"group co ltd", "ltd"},
+    {"company limited", "ltd"},
+    {"private limited", "ltd"},
+    {"pvt ltd", "ltd"},
+    {"pte ltd", "ltd"},
+    {"co ltd", "ltd"},
+    {"co llc", "llc"},
+    {"sdn bhd", "sdn bhd"},
+    {"sp z o o", "llc"},
+    {"s de rl", "srl"},
+    {"s a", "sa"},
+    {"fz llc", "llc"},
+    {"fz co", "fzco"},
+    {"aktiengesellschaft", "ag"},
+    {"incorporated", "inc"},
+    {"corporation", "corp"},
+    {"limited", "ltd"},
+    {"company", "co"},
+    {"llc", "llc"},
+    {"ltd", "ltd"},
+    {"inc", "inc"},
+    {"corp", "corp"},
+    {"co", "co"},
+    {"gmbh", "gmbh"},
+    {"ag", "ag"},
+    {"sa", "sa"},
+    {"sas", "sas"},
+    {"sarl", "sarl"},
+    {"srl", "srl"},
+    {"spa", "spa"},
+    {"bv", "bv"},
+    {"nv", "nv"},
+    {"plc", "plc"},
+    {"lp", "lp"},
+    {"llp", "llp"},
+    {"jsc", "jsc"},
+    {"ojsc", "jsc"},
+    {"cjsc", "jsc"},
+    {"pjsc", "jsc"},
+    {"oao", "jsc"},
+    {"zao", "jsc"},
+    {"pao", "jsc"},
+    {"ao", "jsc"},
+    {"ooo", "llc"},
+    {"tov", "llc"},
+    {"too", "llc"},
+    {"fze", "fze"},
+    {"fzco", "fzco"},
+    {"fzc", "fzco"},
+    {"fzllc", "llc"},
+    {"pte", "ltd"},
+    {"pvt", "ltd"},
+    {"bhd", "sdn bhd"},
+    {"kk", "kk"},
+    {"ab", "ab"},
+    {"oy", "oy"},
+    {"oyj", "oy"},
+    {"sro", "llc"},
+    {"kft", "llc"},
+    {"doo", "llc"},
+    {"pt", "pt"},
+    {"tbk", "pt"},
+    {"suarl", "sarl"},
+    {"eurl", "sarl"},
+    {"kg", "kg"},
+    {"gmbh co kg", "kg"},
+    {"sl", "srl"},
+    {"ltda", "srl"},
+    {"as", "as"},
+    {"asa", "as"},
+    {"a s", "as"},
+};
+
+// Honorifics and titles dropped from person names (and names of unknown kind).
+constexpr std::string_view kHonorifics[] = {
+    "mr",      "mrs",     "ms",      "miss",    "mister", "dr",      "prof",    "professor",
+    "sir",     "dame",    "lord",    "lady",    "sheikh", "shaikh",  "sheik",   "shaykh",
+    "haji",    "hajji",   "alhaj",   "alhajj",  "mullah", "mulla",   "maulana", "maulvi",
+    "mawlawi", "imam",    "general", "gen",     "colonel", "col",    "major",   "maj",
+    "captain", "capt",    "lieutenant", "lt",   "sgt",    "sergeant", "admiral", "adm",
+    "brigadier", "marshal", "monsieur", "mme",  "madame", "mlle",    "herr",    "frau",
+    "senor",   "senora",  "sr",      "sra",     "don",    "dona",    "excellency", "hon",
+    "honorable", "honourable", "rev", "reverend", "father", "ayatollah", "hojatoleslam",
+    "engineer", "eng", "eng.", "hrh", "his", "her", "gospodin", "gospozha",
+};
+
+// Name particles: kept for alignment, weigh little.
+constexpr std::string_view kParticles[] = {
+    "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "abu", "abou", "de",  "del",
+    "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "dos", "das", "y",
+    "of", "and", "the", "und", "et", "e", "zu", "ter", "ten", "ibni", "bte", "bt",
+};
+
+// Common abbreviations in company names, expanded before matching.
+constexpr std::pair<std::string_view, std::string_view> kAbbreviations[] = {
+    {"intl", "international"}, {"int", "international"}, {"natl", "national"},
+    {"mfg", "manufacturing"},  {"mfrs", "manufacturers"}, {"ind", "industries"},
+    {"inds", "industries"},    {"indus", "industries"}, {"tech", "technology"},
+    {"techs", "technologies"}, {"svcs", "services"},    {"svc", "services"},
+    {"grp", "group"},          {"hldgs", "holdings"},   {"hldg", "holding"},
+    {"mgmt", "management"},    {"assn", "association"}, {"assoc", "association"},
+    {"bros", "brothers"},      {"dept", "department"},  {"univ", "university"},
+    {"inst", "institute"},     {"engg", "engineering"}, {"eng", "engineering"},
+    {"intl", "international"}, {"trdg", "trading"},     {"imp", "import"},
+    {"exp", "export"},         {"st", "saint"},         {"ste", "sainte"},
+    {"mt", "mount"},           {"ft", "fort"},          {"organisation", "organization"},
+    {"centre", "center"},      {"defence", "defense"},
+};
+
+// Separated Arabic "servant of" compounds: "abd al aziz", "abdul aziz", "abdel aziz" and
+// the joined "abdulaziz" all become "abdaziz"; "abdullah"/"abd allah" become "abdallah".
+constexpr std::string_view kAbdPrefixes[] = {"abdul", "abdel", "abdal", "abdol", "abdil",
+                                             "abdur", "abdus", "abdu",  "abd"};
+
+bool IsParticle(std::string_view w) {
+  return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles);
+}
+
+bool IsHonorific(std::string_view w) {
+  return std::find(std::begin(kHonorifics), std::end(kHonorifics), w) != std::end(kHonorifics);
+}
+
+bool IsDigits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool IsRomanNumeral(std::string_view w) {
+  static constexpr std::string_view kRoman[] = {"ii", "iii", "iv", "vi", "vii", "viii",
+                                                "ix", "xi", "xii", "xiii", "xiv", "xv"};
+  return std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
+}
+
+// Limited-liability and joint-stock families: a different form in the same family is a
+// weaker conflict than one across families (docs/match.md#legal-forms).
+std::string_view LegalFamily(std::string_view form) {
+  static constexpr std::string_view kLimited[] = {"llc", "ltd", "gmbh", "srl", "sarl", "bv",
+                                                  "sdn bhd", "llp", "fze", "fzco", "co", "kg"};
+  static constexpr std::string_view kStock[] = {"jsc", "ag", "sa", "spa", "nv", "plc", "inc",
+                                                "corp", "kk", "ab", "oy", "as", "pt", "sas", "lp"};
+  if (std::find(std::begin(kLimited), std::end(kLimited), form) != std::end(kLimited)) {
+    return "limited";
+  }
+  if (std::find(std::begin(kStock), std::end(kStock), form) != std::end(kStock)) return "stock";
+  return form;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && s[i] == ' ') ++i;
+    size_t start = i;
+    while (i < s.size() && s[i] != ' ') ++i;
+    if (i > start) out.push_back(s.substr(start, i - start));
+  }
+  return out;
+}
+
+// Length of the longest legal-form phrase starting at words[i] (0 if none), and its form.
+size_t MatchLegalForm(const std::vector<std::string>& words, size_t i, std::string_view* form) {
+  size_t best = 0;
+  for (const Phrase& p : kLegalForms) {
+    std::vector<std::string_view> pw = SplitWords(p.words);
+    if (pw.size() <= best || i + pw.size() > words.size()) continue;
+    bool ok = true;
+    for (size_t k = 0; k < pw.size() && ok; ++k) ok = words[i + k] == pw[k];
+    if (ok) {
+      best = pw.size();
+      *form = p.canonical;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string_view CanonicalLegalForm(std::string_view romanized_phrase) {
+  for (const Phrase& p : kLegalForms) {
+    if (p.words == romanized_phrase) return p.canonical;
+  }
+  return "";
+}
+
+NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
+  NormalizedName out;
+  Script script = model::DetectScript(utf8);
+  out.romanized = NeedsRomanization(utf8) && script != Script::kLatin;
+  out.abjad = script == Script::kArabic || script == Script::kHebrew;
+  std::string roman = Romanize(utf8);
+  std::vector<std::string> words;
+  for (std::string_view w : SplitWords(roman)) words.emplace_back(w);
+  const bool person = kind == EntityKind::kPerson;
+  const bool maybe_person = person || kind == EntityKind::kUnknown;
+
+  // 1. Runs of single letters: initials for persons, one word otherwise ("a b c" -> "abc").
+  if (!person) {
+    std::vector<std::string> merged;
+    for (size_t i = 0; i < words.size();) {
+      size_t j = i;
+      while (j < words.size() && words[j].size() == 1 && !IsDigits(words[j])) ++j;
+      if (j - i >= 2) {
+        std::string joined;
+        for (size_t k = i; k < j; ++k) joined += words[k];
+        merged.push_back(std::move(joined));
+        i = j;
+      } else {
+        merged.push_back(std::move(words[i]));
+        ++i;
+      }
+    }
+    words = std::move(merged);
+  }
+
+  // 2. Legal forms: whole multi-word phrases anywhere; single words only at either end.
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < words.size();) {
+    std::string_view form;
+    size_t len = MatchLegalForm(words, i, &form);
+    bool at_edge = i == 0 || i + len == words.size();
+    bool multiword = len >= 2;
+    // A lone legal-form word is only a legal form when the name has something else.
+    if (len > 0 && (multiword || at_edge) && words.size() > len) {
+      if (out.legal_form.empty()) {
+        out.legal_form = std::string(form);
+        out.legal_family = std::string(LegalFamily(form));
+      }
+      i += len;
+      continue;
+    }
+    kept.push_back(std::move(words[i]));
+    ++i;
+  }
+  words = std::move(kept);
+
+  // 3. Honorifics (persons and unknown kinds), abbreviations, Arabic compounds, roles.
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string w = words[i];
+    if (maybe_person && IsHonorific(w) && words.size() > 1) continue;
+    if (!person) {
+      for (const auto& [abbr, full] : kAbbreviations) {
+        if (w == abbr) {
+          w = std::string(full);
+          break;
+        }
+      }
+    }
+    // "abd al aziz" / "abdul aziz" / "abdulaziz" -> "abdaziz".
+    bool abd_done = false;
+    for (std::string_view prefix : kAbdPrefixes) {
+      if (w == prefix && i + 1 < words.size()) {
+        size_t next = i + 1;
+        if (IsParticle(words[next]) && next + 1 < words.size() &&
+            (words[next] == "al" || words[next] == "el" || words[next] == "ul")) {
+          ++next;
+        }
+        std::string rest = words[next];
+        if (rest == "lah" || rest == "llah" || rest == "ullah" || rest == "allah" ||
+            rest == "ellah" || rest == "ulla" || rest == "alla") {
+          rest = "allah";
+        }
+        w = "abd" + rest;
+        i = next;
+        abd_done = true;
+        break;
+      }
+      if (w.size() > prefix.size() + 2 && w.compare(0, prefix.size(), prefix) == 0 &&
+          prefix != "abdu" && prefix != "abd") {
+        std::string rest = w.substr(prefix.size());
+        if (rest == "lah" || rest == "llah") rest = "allah";
+        w = "abd" + rest;
+        abd_done = true;
+        break;
+      }
+    }
+    if (!abd_done && (w == "abdullah" || w == "abdallah" || w == "abdellah" || w == "abdalla" ||
+                      w == "abdulla")) {
+      w = "abdallah";
+    }
+    NameToken t;
+    if (IsDigits(w) || IsRomanNumeral(w)) {
+      t.role = TokenRole::kNumber;
+    } else if (IsParticle(w) && words.size() > 1) {
+      t.role = TokenRole::kParticle;
+      if (w == "ibn" || w == "ben" || w == "ibni") w = "bin";
+      if (w == "el" || w == "ul") w = "al";
+    } else if (person && w.size() == 1) {
+      t.role = TokenRole::kInitial;
+    }
+    t.key = t.role == TokenRole::kWord ? FoldSpelling(w) : w;
+    t.text = std::move(w);
+    out.tokens.push_back(std::move(t));
+    if (out.tokens.size() == kMaxTokens) break;
+  }
+  return out;
+}
+
+}  // namespace interdict::normalize
