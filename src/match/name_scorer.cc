@@ -9,8 +9,7 @@ namespace interdict::match {
 namespace {
 
 bool IsVowelLike(char c) {
-  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w' ||
-         c == 'h';
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'w';
 }
 
 double Blend(std::string_view a, std::string_view b) {
@@ -41,6 +40,12 @@ std::string ConsonantSkeleton(std::string_view word) {
   std::string out;
   for (size_t i = 0; i < word.size(); ++i) {
     char c = word[i];
+    // Digraphs for one Arabic consonant (kh, sh, th, dh, gh) keep their first letter.
+    if (c == 'h' && i > 0 &&
+        (word[i - 1] == 'k' || word[i - 1] == 's' || word[i - 1] == 't' || word[i - 1] == 'd' ||
+         word[i - 1] == 'g')) {
+      continue;
+    }
     if (i > 0 && IsVowelLike(c)) continue;
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);

@@ -66,8 +66,10 @@ struct NameScore {
 double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
                        const ScorerConfig& config, TokenMatchKind* kind);
 
-// Consonant skeleton of a romanized word: first letter kept, later vowels (a e i o u y w h)
-// dropped, doubled letters collapsed ("muhammad" -> "mhmd", "khaled" -> "kld").
+// Consonant skeleton of a romanized word: first letter kept, later vowels and glides
+// (a e i o u y w) dropped, the h of kh/sh/th/dh/gh dropped, repeated letters collapsed
+// ("muhammad" -> "mhmd", "khaled" -> "kld"). Arabic script writes no short vowels, so
+// skeletons are how its romanizations meet Latin spellings.
 std::string ConsonantSkeleton(std::string_view word);
 
 class NameScorer {

@@ -1,0 +1,142 @@
+#include "match/name_scorer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace interdict::match {
+namespace {
+
+NormalizedName Make(std::initializer_list<const char*> words, std::string legal = "",
+                    std::string family = "") {
+  NormalizedName n;
+  for (const char* w : words) {
+    NameToken t;
+    t.text = w;
+    t.key = w;
+    if (t.text.size() == 1) t.role = TokenRole::kInitial;
+    if (t.text == "al" || t.text == "bin") t.role = TokenRole::kParticle;
+    if (std::isdigit(static_cast<unsigned char>(t.text[0]))) t.role = TokenRole::kNumber;
+    n.tokens.push_back(t);
+  }
+  n.legal_form = legal;
+  n.legal_family = family.empty() ? legal : family;
+  return n;
+}
+
+double Score(const NormalizedName& a, const NormalizedName& b, EntityKind k) {
+  return NameScorer(a, k).Score(b);
+}
+
+TEST(NameScorerTest, IdenticalNamesScoreOne) {
+  auto a = Make({"vladimir", "putin"});
+  EXPECT_DOUBLE_EQ(Score(a, a, EntityKind::kPerson), 1.0);
+}
+
+TEST(NameScorerTest, WordOrderDoesNotMatter) {
+  EXPECT_DOUBLE_EQ(Score(Make({"putin", "vladimir"}), Make({"vladimir", "putin"}),
+                         EntityKind::kPerson),
+                   1.0);
+}
+
+TEST(NameScorerTest, SubstitutedPartCostsMoreThanExtraPart) {
+  auto listed = Make({"ali", "saddam", "hussein", "tikriti"});
+  double substituted = Score(Make({"ali", "saddam", "hussein", "rawi"}), listed, EntityKind::kPerson);
+  double extra = Score(Make({"ali", "saddam", "hussein"}), listed, EntityKind::kPerson);
+  EXPECT_LT(substituted, 0.75);
+  EXPECT_GT(extra, 0.85);
+}
+
+TEST(NameScorerTest, ExtraWordsCostMoreForCompaniesThanPersons) {
+  auto a = Make({"kisumu", "lakeside", "motors"});
+  auto b = Make({"kisumu", "lakeside", "motors", "spares"});
+  EXPECT_LT(Score(a, b, EntityKind::kOrganization), Score(a, b, EntityKind::kPerson));
+}
+
+TEST(NameScorerTest, LegalFormAloneNeverMatches) {
+  EXPECT_EQ(Score(Make({}, "llc"), Make({"emma"}, "llc"), EntityKind::kOrganization), 0.0);
+}
+
+TEST(NameScorerTest, LegalFormConflictLowersScoreSlightly) {
+  double same = Score(Make({"deutsche", "bank"}, "ag", "stock"),
+                      Make({"deutsche", "bank"}, "ag", "stock"), EntityKind::kOrganization);
+  double family = Score(Make({"deutsche", "bank"}, "ag", "stock"),
+                        Make({"deutsche", "bank"}, "gmbh", "limited"), EntityKind::kOrganization);
+  double one_side = Score(Make({"deutsche", "bank"}, "ag", "stock"), Make({"deutsche", "bank"}),
+                          EntityKind::kOrganization);
+  EXPECT_DOUBLE_EQ(same, 1.0);
+  EXPECT_DOUBLE_EQ(one_side, 1.0);
+  EXPECT_LT(family, 0.95);
+  EXPECT_GT(family, 0.8);
+}
+
+TEST(NameScorerTest, JoinedWordsMatchThroughCompactView) {
+  NameScorer s(Make({"jandaniel", "bothma"}), EntityKind::kPerson);
+  NameScore r = s.Explain(Make({"jan", "daniel", "bothma"}));
+  EXPECT_GT(r.score, 0.9);
+}
+
+TEST(NameScorerTest, InitialsMatchFirstLettersOfPersonNames) {
+  double s = Score(Make({"j", "smith"}), Make({"john", "smith"}), EntityKind::kPerson);
+  EXPECT_GT(s, 0.7);
+  EXPECT_LT(s, 1.0);
+  EXPECT_EQ(Score(Make({"x"}), Make({"john"}), EntityKind::kPerson), 0.0);
+}
+
+TEST(NameScorerTest, ExplainReportsAlignmentAndUnmatched) {
+  NameScorer s(Make({"ali", "saddam", "rawi"}), EntityKind::kPerson);
+  NameScore r = s.Explain(Make({"ali", "saddam", "tikriti"}));
+  EXPECT_EQ(r.pairs.size(), 2u);
+  EXPECT_EQ(r.unmatched_query.size(), 1u);
+  EXPECT_EQ(r.unmatched_candidate.size(), 1u);
+}
+
+TEST(ConsonantSkeletonTest, DropsVowelsAfterTheFirstLetter) {
+  EXPECT_EQ(ConsonantSkeleton("muhammad"), "mhmd");
+  EXPECT_EQ(ConsonantSkeleton("mohamed"), "mhmd");
+  EXPECT_EQ(ConsonantSkeleton("khaled"), "kld");
+  EXPECT_EQ(ConsonantSkeleton("khald"), "kld");
+  EXPECT_EQ(ConsonantSkeleton("abdallah"), "abdlh");
+}
+
+// Property test: scores in [0,1], symmetric, identity scores 1, for random token names.
+TEST(NameScorerPropertyTest, BoundedSymmetricAndReflexive) {
+  const uint32_t seed = 7;
+  std::mt19937 rng(seed);
+  const char* vocab[] = {"ali", "hassan", "hasan", "omar", "umar", "bin", "al", "trading",
+                         "petrov", "petrova", "ivan", "ivanov", "a", "b", "7", "x"};
+  auto random_name = [&]() {
+    NormalizedName n;
+    size_t len = 1 + rng() % 4;
+    for (size_t i = 0; i < len; ++i) {
+      NameToken t;
+      t.text = vocab[rng() % std::size(vocab)];
+      t.key = t.text;
+      if (t.text.size() == 1 && !std::isdigit(static_cast<unsigned char>(t.text[0]))) {
+        t.role = TokenRole::kInitial;
+      }
+      if (t.text == "al" || t.text == "bin") t.role = TokenRole::kParticle;
+      if (t.text == "7") t.role = TokenRole::kNumber;
+      t.weight = (rng() % 10 + 1) / 10.0f;
+      n.tokens.push_back(t);
+    }
+    return n;
+  };
+  for (int i = 0; i < 5000; ++i) {
+    SCOPED_TRACE("seed " + std::to_string(seed) + " iteration " + std::to_string(i));
+    NormalizedName a = random_name(), b = random_name();
+    for (EntityKind k : {EntityKind::kPerson, EntityKind::kOrganization}) {
+      double ab = Score(a, b, k), ba = Score(b, a, k);
+      ASSERT_GE(ab, 0.0);
+      ASSERT_LE(ab, 1.0);
+      ASSERT_NEAR(ab, ba, 1e-9);
+      if (!a.Empty()) {
+        ASSERT_NEAR(Score(a, a, k), 1.0, 1e-9);
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace interdict::match
