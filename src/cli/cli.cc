@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/lists_command.h"
+#include "cli/screen_command.h"
 
 namespace interdict::cli {
 
@@ -55,6 +56,55 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                    "add.csv, sdn_comments.csv")
       ->required();
 
+  ScreenCommandOptions screen;
+  CLI::App* screen_cmd = app.add_subcommand(
+      "screen",
+      "Screen one party against the lists: ranked potential matches with the score and why. "
+      "Exit code 0 = no hit, 1 = hits.");
+  screen_cmd->add_option("name", screen.name, "The party's name, in any script")->required();
+  screen_cmd->add_option("--kind", screen.kind, "person, organization, vessel or aircraft");
+  screen_cmd->add_option("--dob", screen.dob, "Date of birth: 1955-05-16, 16 May 1955, 1955");
+  screen_cmd->add_option("--country", screen.country, "Country: ISO code or name");
+  screen_cmd->add_option("--id", screen.ids,
+                         "Identifier (passport, IMO, BIC, tax ID...): VALUE or TYPE:VALUE; an "
+                         "exact match is decisive (repeatable)");
+  screen_cmd->add_option("--lists", screen.lists,
+                         "Only these lists: ofac_sdn ofac_nonsdn us_csl un eu uk_ofsi inhouse");
+  screen_cmd->add_option("--limit", screen.limit, "Most hits shown (default 10)");
+  screen_cmd->add_option("--threshold", screen.threshold,
+                         "Alert threshold in [0,1] (default 0.88, see docs/match.md)");
+  screen_cmd->add_option("--data", screen.data_dir, "Directory with manifest.json");
+  screen_cmd->add_flag("--json", screen.json, "Print JSON");
+
+  CompareCommandOptions compare;
+  CLI::App* compare_cmd = app.add_subcommand(
+      "compare",
+      "Score two names (or every pair of a CSV with columns name1,name2[,schema]) with the "
+      "screening scorer.");
+  compare_cmd->add_option("a", compare.a, "First name");
+  compare_cmd->add_option("b", compare.b, "Second name");
+  compare_cmd->add_option("--kind", compare.kind, "person, organization, vessel or aircraft");
+  compare_cmd->add_option("--pairs", compare.pairs_file,
+                          "CSV with a header: name1,name2 and optional schema (Person, "
+                          "Company, Organization, Vessel...); writes one JSON line per pair");
+  compare_cmd->add_option("--threshold", compare.threshold, "Match threshold (default 0.88)");
+  compare_cmd->add_option("--data", compare.data_dir, "Directory with manifest.json");
+  compare_cmd->add_flag("--json", compare.json, "Print JSON");
+
+  EvalCommandOptions eval;
+  CLI::App* eval_cmd = app.add_subcommand(
+      "eval",
+      "Run the labelled name-matching pairs (nomenklatura name_bench, watchman cascade, "
+      "cross-script) and print precision, recall and F1 at the threshold, plus the errors.");
+  eval_cmd->add_option("--eval-dir", eval.eval_dir,
+                       "Folder holding nomenklatura-name-bench/, watchman-cascade/, "
+                       "watchman-cross-script/ (default $INTERDICT_EVAL_DIR or "
+                       "../shared/data/eval)");
+  eval_cmd->add_option("--threshold", eval.threshold, "Threshold (default 0.88)");
+  eval_cmd->add_flag("--sweep", eval.sweep, "Also print F1 for thresholds 0.70..0.98");
+  eval_cmd->add_option("--markdown", eval.markdown_out, "Also write the tables to this file");
+  eval_cmd->add_option("--data", eval.data_dir, "Directory with manifest.json");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -64,6 +114,15 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   try {
     if (lists_cmd->parsed()) return RunLists(lists, out, err);
     if (parse_cmd->parsed()) return RunParse(parse, out, err);
+    if (screen_cmd->parsed()) return RunScreen(screen, out, err);
+    if (compare_cmd->parsed()) {
+      if (compare.pairs_file.empty() && (compare.a.empty() || compare.b.empty())) {
+        err << "interdict compare: give two names, or --pairs FILE.csv\n";
+        return kExitUsage;
+      }
+      return RunCompare(compare, out, err);
+    }
+    if (eval_cmd->parsed()) return RunEval(eval, out, err);
   } catch (const std::exception& e) {
     err << "interdict: internal error: " << e.what() << "\n";
     return kExitInternal;

@@ -106,7 +106,7 @@ XmlStream::XmlStream(const InputFile& file) : file_name_(file.name), impl_(std::
     return;
   }
   impl_->reader = xmlReaderForMemory(file.bytes.data(), static_cast<int>(file.bytes.size()),
-                                     file.name.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_COMPACT);
+                                     file.name.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
   if (impl_->reader == nullptr) {
     status_ = Status::DataLoss(file_name_ + ": cannot start the XML reader");
     return;

@@ -18,6 +18,53 @@ double Blend(std::string_view a, std::string_view b) {
 
 bool Informative(const NameToken& t) { return t.role != TokenRole::kParticle; }
 
+bool IsBin(const NameToken& t) {
+  return t.role == TokenRole::kParticle && (t.text == "bin" || t.text == "bint");
+}
+
+// Segment of each token between "bin" particles: 0 = the person's own name, 1 = the father's,
+// 2 = the grandfather's. Empty when the name has no "bin".
+std::vector<int> BinSegments(const NormalizedName& n) {
+  std::vector<int> seg;
+  bool any = false;
+  int current = 0;
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    // A leading "bin" ("bin Salman Mohammed") is a reordered name, not a nasab.
+    if (IsBin(n.tokens[i]) && i > 0) {
+      ++current;
+      any = true;
+    }
+    seg.push_back(current);
+  }
+  if (!any) seg.clear();
+  return seg;
+}
+
+size_t CountRole(const NormalizedName& n, TokenRole role) {
+  size_t c = 0;
+  for (const NameToken& t : n.tokens) c += t.role == role ? 1 : 0;
+  return c;
+}
+
+// "pla" against "peoples liberation army": the initials of the other name's words.
+bool IsAcronymOf(const NormalizedName& acronym, const NormalizedName& full) {
+  const NameToken* only = nullptr;
+  for (const NameToken& t : acronym.tokens) {
+    if (t.role == TokenRole::kParticle) continue;
+    if (only != nullptr) return false;
+    only = &t;
+  }
+  if (only == nullptr || only->role != TokenRole::kWord || only->text.size() < 2 ||
+      only->text.size() > 6) {
+    return false;
+  }
+  std::string initials;
+  for (const NameToken& t : full.tokens) {
+    if (t.role == TokenRole::kWord) initials.push_back(t.text[0]);
+  }
+  return initials.size() >= 2 && initials == only->text;
+}
+
 }  // namespace
 
 std::string_view TokenMatchKindName(TokenMatchKind kind) {
@@ -32,6 +79,8 @@ std::string_view TokenMatchKindName(TokenMatchKind kind) {
       return "fuzzy";
     case TokenMatchKind::kInitial:
       return "initial";
+    case TokenMatchKind::kAbbreviation:
+      return "abbreviation";
   }
   return "fuzzy";
 }
@@ -47,6 +96,9 @@ std::string ConsonantSkeleton(std::string_view word) {
       continue;
     }
     if (i > 0 && IsVowelLike(c)) continue;
+    // Arabic has no p or v: Latin p/b and v/f spell one Arabic letter each.
+    if (c == 'p') c = 'b';
+    if (c == 'v') c = 'f';
     if (!out.empty() && out.back() == c) continue;
     out.push_back(c);
   }
@@ -67,6 +119,26 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
   if (!a.key.empty() && a.key == b.key) {
     *kind = TokenMatchKind::kSpelling;
     return config.spelling_match;
+  }
+  // "abdhamid" vs "abdghani": the shared "abd" ("servant of") says nothing; compare the rest.
+  if (a.text.size() > 5 && b.text.size() > 5 && a.text.compare(0, 3, "abd") == 0 &&
+      b.text.compare(0, 3, "abd") == 0) {
+    NameToken ra = a, rb = b;
+    ra.text = a.text.substr(3);
+    ra.key = ra.text;
+    rb.text = b.text.substr(3);
+    rb.key = rb.text;
+    return TokenSimilarity(ra, rb, abjad, person, config, kind);
+  }
+  // Abbreviated words in organization names: "ind" for "industria", "com" for "comercio".
+  if (!person) {
+    const std::string& shorter = a.text.size() < b.text.size() ? a.text : b.text;
+    const std::string& longer = a.text.size() < b.text.size() ? b.text : a.text;
+    if (shorter.size() >= 3 && longer.size() >= shorter.size() + 2 &&
+        longer.compare(0, shorter.size(), shorter) == 0) {
+      *kind = TokenMatchKind::kAbbreviation;
+      return config.abbreviation_match;
+    }
   }
   *kind = TokenMatchKind::kFuzzy;
   double s = Blend(a.text, b.text);
@@ -106,10 +178,19 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
     edges_heap.resize(qt.size() * ct.size());
     edges = edges_heap.data();
   }
+  // Arabic nasab: "SALMAN BIN MUHAMMAD" is not "MUHAMMAD BIN SALMAN". When both names have
+  // "bin", a token may only align with a token in the same position relative to it.
+  const std::vector<int> q_seg = BinSegments(query_);
+  const std::vector<int> c_seg = BinSegments(cand);
+  const bool nasab = !q_seg.empty() && !c_seg.empty();
   for (size_t i = 0; i < qt.size(); ++i) {
     for (size_t j = 0; j < ct.size(); ++j) {
       TokenMatchKind kind;
       double s = TokenSimilarity(qt[i], ct[j], abjad, person, config_, &kind);
+      if (nasab && q_seg[i] != c_seg[j] && qt[i].role != TokenRole::kParticle) {
+        s *= config_.patronymic_swap;
+        if (s < config_.token_floor) s = 0;
+      }
       if (s > 0) edges[n_edges++] = Edge{s, static_cast<int>(i), static_cast<int>(j), kind};
     }
   }
@@ -147,16 +228,36 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
          extra * (std::max(unmatched_q, unmatched_c) - substituted);
   out.token_score = den > 0 ? num / den : 0.0;
 
-  // Compact view: joined or split words.
-  std::string cand_compact = cand.Compact();
-  if (!query_compact_.empty() && !cand_compact.empty()) {
-    double cs = Blend(query_compact_, cand_compact);
-    if (cs >= config_.compact_floor) out.compact_score = cs;
+  // Compact view, for words joined or split differently ("SiemensAG", "Jan Daniel"): only
+  // when the two names have a different number of words, and never across differing numbers
+  // ("No. 6" is not "No. 8").
+  bool number_conflict = false;
+  for (int i : out.unmatched_query) {
+    if (qt[static_cast<size_t>(i)].role == TokenRole::kNumber) {
+      for (int j : out.unmatched_candidate) {
+        if (ct[static_cast<size_t>(j)].role == TokenRole::kNumber) number_conflict = true;
+      }
+    }
+  }
+  const size_t q_words = CountRole(query_, TokenRole::kWord) + CountRole(query_, TokenRole::kNumber);
+  const size_t c_words = CountRole(cand, TokenRole::kWord) + CountRole(cand, TokenRole::kNumber);
+  if (q_words != c_words && !number_conflict) {
+    std::string cand_compact = cand.Compact();
+    if (!query_compact_.empty() && !cand_compact.empty()) {
+      double cs = Blend(query_compact_, cand_compact);
+      if (cs >= config_.compact_floor) out.compact_score = cs;
+    }
   }
   out.score = out.token_score;
   if (out.compact_score > out.score) {
     out.score = out.compact_score;
     out.used_compact = true;
+  }
+  // Acronyms of organization names.
+  if (!person && out.score < config_.acronym_match &&
+      (IsAcronymOf(query_, cand) || IsAcronymOf(cand, query_))) {
+    out.score = config_.acronym_match;
+    out.used_acronym = true;
   }
 
   // Legal forms: a conflict lowers the score a little; absence on one side is no conflict.

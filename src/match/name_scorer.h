@@ -31,8 +31,11 @@ struct ScorerConfig {
   double spelling_match = 0.95;   // texts differ but spelling-folded keys agree
   double abjad_skeleton = 0.92;   // consonant skeletons agree (Arabic/Hebrew-script names)
   double initial_match = 0.72;    // "a" against "ahmad" in a person name
-  double similarity_power = 2.0;  // matched tokens count as similarity^power
-  double extra_weight_person = 0.25;  // an extra name part on one side (persons)
+  double abbreviation_match = 0.88;  // "ind" against "industria" (not for persons)
+  double acronym_match = 0.90;    // "PLA" against "People's Liberation Army"
+  double patronymic_swap = 0.5;   // factor for a token aligned across "bin" (father vs son)
+  double similarity_power = 1.5;  // matched tokens count as similarity^power
+  double extra_weight_person = 0.15;  // an extra name part on one side (persons)
   double extra_weight_other = 0.65;   // an extra word on one side (organizations, vessels)
   double conflict_weight = 1.0;       // each unmatched token when both sides have some
   double compact_floor = 0.92;        // compact view counts only from this similarity
@@ -40,7 +43,7 @@ struct ScorerConfig {
   double legal_form_variant = 0.97;     // "LLC" vs "Ltd" (same family)
 };
 
-enum class TokenMatchKind : uint8_t { kExact, kSpelling, kSkeleton, kFuzzy, kInitial };
+enum class TokenMatchKind : uint8_t { kExact, kSpelling, kSkeleton, kFuzzy, kInitial, kAbbreviation };
 std::string_view TokenMatchKindName(TokenMatchKind kind);  // "exact", "spelling", ...
 
 struct TokenPair {
@@ -59,6 +62,7 @@ struct NameScore {
   std::vector<int> unmatched_query;
   std::vector<int> unmatched_candidate;
   bool used_compact = false;
+  bool used_acronym = false;
 };
 
 // Similarity of two single tokens in [0,1] and how it was reached (exported for tests and

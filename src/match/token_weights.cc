@@ -9,8 +9,9 @@ namespace {
 
 constexpr float kParticleWeight = 0.1f;
 constexpr float kInitialWeight = 0.3f;
-constexpr float kNumberWeight = 0.5f;
+constexpr float kNumberWeight = 0.3f;
 constexpr float kMinWordWeight = 0.2f;
+constexpr float kPatronymicWeight = 0.4f;
 
 // Generic words of organization names, weighted low even without a corpus.
 constexpr std::string_view kGenericWords[] = {
@@ -61,14 +62,26 @@ float TokenWeights::Weight(const NameToken& token) const {
     case TokenRole::kWord:
       break;
   }
+  float w = 1.0f;
   if (documents_ > 0) {
     auto it = weight_.find(token.key);
-    return it == weight_.end() ? 1.0f : it->second;
+    if (it != weight_.end()) w = it->second;
   }
+  // East Slavic patronymics ("Kuzhugetovich", "Aleksandrovna") say little on their own and
+  // are often left out by whoever writes the name.
+  const std::string& t = token.text;
+  auto ends = [&](std::string_view suffix) {
+    return t.size() > suffix.size() + 3 && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends("ovich") || ends("evich") || ends("ovna") || ends("evna") || ends("ichna") ||
+      ends("ovych") || ends("ivna")) {
+    w = std::min(w, kPatronymicWeight);
+  }
+  if (documents_ > 0) return w;
   for (std::string_view g : kGenericWords) {
-    if (token.text == g) return 0.35f;
+    if (token.text == g) return std::min(w, 0.35f);
   }
-  return 1.0f;
+  return w;
 }
 
 void TokenWeights::Apply(NormalizedName* name) const {

@@ -23,6 +23,13 @@ struct Phrase {
 // 有限公司 and 股份有限公司, romanized "co ltd"; UAE free-zone FZE/FZCO/FZ-LLC).
 constexpr Phrase kLegalForms[] = {
     {"obshchestvo s ogranichennoy otvetstvennostyu", "llc"},
+    {"spolka z ograniczona odpowiedzialnoscia", "llc"},
+    {"spolka komandytowo akcyjna", "ska"},
+    {"perseroan terbatas", "pt"},
+    {"sociedad anonima cerrada", "sa"},
+    {"limited sirketi", "ltd"},
+    {"anonim sirketi", "as"},
+    {"kumpane lemitaat", "ltd"},
     {"obshchestvo s ogranichennoi otvetstvennostiu", "llc"},
     {"tovarystvo z obmezhenoyu vidpovidalnistyu", "llc"},
     {"gesellschaft mit beschrankter haftung", "gmbh"},
@@ -61,6 +68,12 @@ constexpr Phrase kLegalForms[] = {
     {"co llc", "llc"},
     {"sdn bhd", "sdn bhd"},
     {"sp z o o", "llc"},
+    {"sp zoo", "llc"},
+    {"spzoo", "llc"},
+    {"sp zoo ska", "ska"},
+    {"zooska", "ska"},
+    {"ltd sti", "ltd"},
+    {"sa de cv", "sa"},
     {"s de rl", "srl"},
     {"s a", "sa"},
     {"fz llc", "llc"},
@@ -123,7 +136,36 @@ constexpr Phrase kLegalForms[] = {
     {"as", "as"},
     {"asa", "as"},
     {"a s", "as"},
+    {"l l c", "llc"},
+    {"l l p", "llp"},
+    {"l p", "lp"},
+    {"l t d", "ltd"},
+    {"g m b h", "gmbh"},
+    {"b v", "bv"},
+    {"n v", "nv"},
+    {"p l c", "plc"},
+    {"s r l", "srl"},
+    {"s p a", "spa"},
+    {"s a s", "sas"},
+    {"d o o", "llc"},
+    {"s a c", "sa"},
+    {"sac", "sa"},
+    {"ska", "ska"},
+    {"spj", "spj"},
+    {"sp j", "spj"},
+    {"sti", "ltd"},
+    {"prat", "jsc"},
+    {"pat", "jsc"},
+    {"chao", "jsc"},
+    {"bm", "ltd"},  // Hebrew בע"מ (be'eravon mugbal), romanized
+    {"kumpanelemitaat", "ltd"},  // Burmese ကုမ္ပဏီလီမိတက် (company limited), romanized by ICU
+    {"lemitaat", "ltd"},  // Burmese လီမိတက် (limited)
+    {"shps", "llc"},      // Georgian შპს (LLC)
 };
+
+// Vessel designations written before the name ("MV", "M/V", "SS", "N/M", "MT"), dropped when
+// the name has other words: listed vessels carry them inconsistently.
+constexpr std::string_view kVesselPrefixes[] = {"mv", "mt", "ss", "nm", "fv", "rv", "mvs"};
 
 // Honorifics and titles dropped from person names (and names of unknown kind).
 constexpr std::string_view kHonorifics[] = {
@@ -235,18 +277,58 @@ std::string_view CanonicalLegalForm(std::string_view romanized_phrase) {
   return "";
 }
 
+// Splits camel case in Latin letters ("SiemensAG" -> "Siemens AG", "JanDaniel" -> "Jan
+// Daniel"): both sides of a comparison are split the same way, and the compact view still
+// meets the unsplit spelling.
+std::string SplitCamelCase(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 4);
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') out.push_back(' ');
+    out.push_back(c);
+  }
+  return out;
+}
+
 NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   NormalizedName out;
   Script script = model::DetectScript(utf8);
   out.romanized = NeedsRomanization(utf8) && script != Script::kLatin;
   out.abjad = script == Script::kArabic || script == Script::kHebrew;
-  std::string roman = Romanize(utf8);
+  std::string roman = Romanize(SplitCamelCase(utf8));
   std::vector<std::string> words;
   for (std::string_view w : SplitWords(roman)) words.emplace_back(w);
   const bool person = kind == EntityKind::kPerson;
   const bool maybe_person = person || kind == EntityKind::kUnknown;
 
-  // 1. Runs of single letters: initials for persons, one word otherwise ("a b c" -> "abc").
+  // 1. Legal forms: whole multi-word phrases anywhere; single words only at either end.
+  std::vector<std::string> kept;
+  for (size_t i = 0; i < words.size();) {
+    std::string_view form;
+    size_t len = MatchLegalForm(words, i, &form);
+    bool at_edge = i == 0 || i + len == words.size();
+    bool multiword = len >= 2;
+    // A name that is only a legal form ("LLC") has no name words at all.
+    if (len > 0 && len == words.size()) {
+      out.legal_form = std::string(form);
+      out.legal_family = std::string(LegalFamily(form));
+      return out;
+    }
+    if (len > 0 && (multiword || at_edge)) {
+      if (out.legal_form.empty()) {
+        out.legal_form = std::string(form);
+        out.legal_family = std::string(LegalFamily(form));
+      }
+      i += len;
+      continue;
+    }
+    kept.push_back(std::move(words[i]));
+    ++i;
+  }
+  words = std::move(kept);
+
+  // 2. Runs of single letters: initials for persons, one word otherwise ("a b c" -> "abc").
   if (!person) {
     std::vector<std::string> merged;
     for (size_t i = 0; i < words.size();) {
@@ -265,26 +347,18 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     words = std::move(merged);
   }
 
-  // 2. Legal forms: whole multi-word phrases anywhere; single words only at either end.
-  std::vector<std::string> kept;
-  for (size_t i = 0; i < words.size();) {
-    std::string_view form;
-    size_t len = MatchLegalForm(words, i, &form);
-    bool at_edge = i == 0 || i + len == words.size();
-    bool multiword = len >= 2;
-    // A lone legal-form word is only a legal form when the name has something else.
-    if (len > 0 && (multiword || at_edge) && words.size() > len) {
-      if (out.legal_form.empty()) {
-        out.legal_form = std::string(form);
-        out.legal_family = std::string(LegalFamily(form));
-      }
-      i += len;
-      continue;
-    }
-    kept.push_back(std::move(words[i]));
-    ++i;
+  // Vessel designations ("MV Hellenic Spirit").
+  if (kind != EntityKind::kPerson && words.size() >= 3 &&
+      std::find(std::begin(kVesselPrefixes), std::end(kVesselPrefixes), words[0]) !=
+          std::end(kVesselPrefixes)) {
+    words.erase(words.begin());
   }
-  words = std::move(kept);
+
+  // A name made only of titles ("Mr", "Sheikh") names nobody.
+  if (maybe_person && !words.empty() &&
+      std::all_of(words.begin(), words.end(), [](const std::string& w) { return IsHonorific(w); })) {
+    return out;
+  }
 
   // 3. Honorifics (persons and unknown kinds), abbreviations, Arabic compounds, roles.
   for (size_t i = 0; i < words.size(); ++i) {

@@ -1,0 +1,551 @@
+// The Screener: normalizes and indexes every listed name once, then per query gathers
+// candidates from the index, scores them with the name scorer, weighs secondary evidence
+// (identifiers, date of birth, country, kind) and returns explained hits.
+#include "engine/screener_impl.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+#include "base/text.h"
+#include "model/country.h"
+#include "model/date.h"
+#include "normalize/name.h"
+#include "normalize/romanize.h"
+
+namespace interdict {
+
+std::string Explanation::Summary() const {
+  std::string out;
+  for (const TokenAlignmentNote& a : alignment) {
+    if (!out.empty()) out += " ";
+    if (a.how == "exact") {
+      out += a.query_token;
+    } else {
+      out += a.query_token + "~" + a.matched_token + "(" + a.how + ")";
+    }
+  }
+  for (const std::string& u : unmatched_query) out += " -" + u;
+  for (const std::string& u : unmatched_match) out += " +" + u;
+  if (compact_score > 0 && compact_score >= token_score) out += " [joined]";
+  if (legal_form_factor < 1) out += " [legal form differs]";
+  for (const FeatureNote& f : features) {
+    char buf[32];
+    std::snprintf(buf, sizeof(buf), "%+.2f", f.contribution);
+    out += "; " + f.feature + " " + buf;
+  }
+  return out;
+}
+
+namespace engine {
+namespace {
+
+std::string Join(const NormalizedName& n) {
+  std::string out;
+  for (const NameToken& t : n.tokens) {
+    if (!out.empty()) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+void AddDeletions(std::string_view prefix, std::string_view key, std::vector<std::string>* out) {
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (i > 0 && key[i] == key[i - 1]) continue;  // same variant as deleting i-1
+    std::string v(prefix);
+    v.append(key.substr(0, i));
+    v.append(key.substr(i + 1));
+    out->push_back(std::move(v));
+  }
+}
+
+bool Indexable(const NameToken& t) {
+  return t.role == TokenRole::kWord || t.role == TokenRole::kNumber;
+}
+
+}  // namespace
+
+// Keys stored for a list name: per word "k:<key>", its one-deletion variants "d:<del>"
+// (for keys of 4+ letters), consonant skeletons "s:" (and "a:" for Arabic/Hebrew-script
+// names), and "k:<a><b>" for adjacent word pairs (joined words).
+std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
+  std::vector<std::string> keys;
+  const NameToken* prev = nullptr;
+  for (const NameToken& t : n.tokens) {
+    if (!Indexable(t)) {
+      prev = nullptr;
+      continue;
+    }
+    keys.push_back("k:" + t.key);
+    if (t.role == TokenRole::kWord && t.key.size() >= kMinDeletionKey) {
+      AddDeletions("d:", t.key, &keys);
+    }
+    if (t.role == TokenRole::kWord && t.text.size() >= 3) {
+      std::string sk = match::ConsonantSkeleton(t.text);
+      keys.push_back("s:" + sk);
+      if (n.abjad) keys.push_back("a:" + sk);
+    }
+    if (prev != nullptr) keys.push_back("k:" + prev->text + t.text);
+    prev = &t;
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+// Lookups for a query: each with the query token(s) it stands for (a bit mask).
+std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const NormalizedName& n) {
+  std::vector<std::pair<std::string, uint32_t>> keys;
+  int prev = -1;
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    const NameToken& t = n.tokens[i];
+    if (!Indexable(t)) {
+      prev = -1;
+      continue;
+    }
+    uint32_t bit = 1u << i;
+    keys.emplace_back("k:" + t.key, bit);
+    if (t.role == TokenRole::kWord && t.key.size() >= kMinDeletionKey - 1) {
+      keys.emplace_back("d:" + t.key, bit);
+      std::vector<std::string> dels;
+      if (t.key.size() >= kMinDeletionKey) AddDeletions("", t.key, &dels);
+      for (const std::string& d : dels) {
+        keys.emplace_back("k:" + d, bit);
+        keys.emplace_back("d:" + d, bit);
+      }
+    }
+    if (t.role == TokenRole::kWord && t.text.size() >= 3) {
+      std::string sk = match::ConsonantSkeleton(t.text);
+      keys.emplace_back((n.abjad ? "s:" : "a:") + sk, bit);
+    }
+    if (prev >= 0) {
+      uint32_t pair = bit | (1u << prev);
+      keys.emplace_back("k:" + n.tokens[static_cast<size_t>(prev)].text + t.text, pair);
+      // The list may have the two words joined while the query splits them, or the reverse:
+      // the query's joined pair is looked up as a word key too.
+    }
+    prev = static_cast<int>(i);
+  }
+  // Single query words may be joined pairs in the list: "k:<text>" covers it, since list
+  // pairs are stored under "k:<a><b>".
+  for (const NameToken& t : n.tokens) {
+    if (Indexable(t) && t.text != t.key) {
+      keys.emplace_back("k:" + t.text, 0);  // mask filled below
+    }
+  }
+  for (auto& [k, mask] : keys) {
+    if (mask != 0) continue;
+    for (size_t i = 0; i < n.tokens.size(); ++i) {
+      if ("k:" + n.tokens[i].text == k) mask |= 1u << i;
+    }
+  }
+  return keys;
+}
+
+Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entities) {
+  auto impl = std::unique_ptr<ScreenerImpl>(new ScreenerImpl());
+  impl->entities_ = std::move(entities);
+  // 1. Normalize every name (in parallel: romanization of non-Latin names is the cost).
+  std::vector<std::pair<uint32_t, uint32_t>> refs;
+  impl->first_name_.resize(impl->entities_.size());
+  for (size_t e = 0; e < impl->entities_.size(); ++e) {
+    impl->first_name_[e] = static_cast<uint32_t>(refs.size());
+    for (size_t n = 0; n < impl->entities_[e].names.size(); ++n) {
+      refs.emplace_back(static_cast<uint32_t>(e), static_cast<uint32_t>(n));
+    }
+  }
+  impl->names_.resize(refs.size());
+  std::atomic<size_t> next{0};
+  auto work = [&]() {
+    constexpr size_t kChunk = 512;
+    for (size_t start = next.fetch_add(kChunk); start < refs.size();
+         start = next.fetch_add(kChunk)) {
+      size_t end = std::min(refs.size(), start + kChunk);
+      for (size_t i = start; i < end; ++i) {
+        const Entity& e = impl->entities_[refs[i].first];
+        IndexedName& out = impl->names_[i];
+        out.entity = refs[i].first;
+        out.name = refs[i].second;
+        out.normalized = normalize::NormalizeName(e.names[refs[i].second].full, e.kind);
+      }
+    }
+  };
+  unsigned threads = std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  // 2. Token weights over all list names, then applied.
+  for (const IndexedName& n : impl->names_) impl->weights_.AddDocument(n.normalized);
+  impl->weights_.Finish();
+  for (IndexedName& n : impl->names_) impl->weights_.Apply(&n.normalized);
+
+  // 3. Index.
+  index::IndexBuilder builder;
+  for (size_t i = 0; i < impl->names_.size(); ++i) {
+    builder.Add(static_cast<uint32_t>(i), ListKeys(impl->names_[i].normalized));
+  }
+  impl->index_ = std::move(builder).Finish();
+
+  // 4. Identifier lookup.
+  for (size_t e = 0; e < impl->entities_.size(); ++e) {
+    for (const Identifier& id : impl->entities_[e].identifiers) {
+      std::string v = NormalizeIdValue(id.value);
+      if (v.size() >= 4) impl->ids_[v].push_back(static_cast<uint32_t>(e));
+    }
+  }
+  return std::unique_ptr<Screener>(std::move(impl));
+}
+
+std::string ScreenerImpl::NormalizeIdValue(std::string_view raw) {
+  std::string out;
+  for (char c : raw) {
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+      out.push_back(c);
+    } else if (c >= 'a' && c <= 'z') {
+      out.push_back(static_cast<char>(c - 'a' + 'A'));
+    }
+  }
+  if (base::StartsWith(out, "IMO") && out.size() == 10) out = out.substr(3);
+  return out;
+}
+
+Status ScreenerImpl::ValidateName(std::string_view name, const char* what) {
+  if (name.size() > kMaxNameBytes) {
+    return Status::InvalidArgument(std::string(what) + " is longer than " +
+                                   std::to_string(kMaxNameBytes) + " bytes");
+  }
+  size_t bad = base::FindInvalidUtf8(name);
+  if (bad != std::string_view::npos) {
+    return Status::InvalidArgument(std::string(what) + " is not valid UTF-8 (byte " +
+                                   std::to_string(bad) + ")");
+  }
+  if (base::Trim(name).empty()) return Status::InvalidArgument(std::string(what) + " is empty");
+  return Status::Ok();
+}
+
+Result<NormalizedName> ScreenerImpl::NormalizeQueryName(std::string_view name, EntityKind kind,
+                                                        const char* what) const {
+  INTERDICT_RETURN_IF_ERROR(ValidateName(name, what));
+  NormalizedName n = normalize::NormalizeName(name, kind);
+  if (n.Empty()) {
+    return Status::InvalidArgument(std::string(what) +
+                                   " has no informative word (only a legal form, title or "
+                                   "punctuation)");
+  }
+  weights_.Apply(&n);
+  return n;
+}
+
+Explanation ScreenerImpl::Explain(const NormalizedName& q, const NormalizedName& c,
+                                  const match::NameScore& s) {
+  Explanation x;
+  x.query_normalized = Join(q);
+  x.matched_normalized = Join(c);
+  x.query_transliterated = q.romanized;
+  x.match_transliterated = c.romanized;
+  for (const match::TokenPair& p : s.pairs) {
+    x.alignment.push_back(TokenAlignmentNote{q.tokens[static_cast<size_t>(p.query)].text,
+                                             c.tokens[static_cast<size_t>(p.candidate)].text,
+                                             p.similarity,
+                                             std::string(match::TokenMatchKindName(p.kind))});
+  }
+  for (int i : s.unmatched_query) x.unmatched_query.push_back(q.tokens[static_cast<size_t>(i)].text);
+  for (int j : s.unmatched_candidate) {
+    x.unmatched_match.push_back(c.tokens[static_cast<size_t>(j)].text);
+  }
+  x.name_score = s.score;
+  x.token_score = s.token_score;
+  x.compact_score = s.compact_score;
+  x.legal_form_factor = s.legal_form_factor;
+  return x;
+}
+
+Result<CompareResult> ScreenerImpl::Compare(std::string_view a, std::string_view b,
+                                            EntityKind kind) const {
+  INTERDICT_ASSIGN_OR_RETURN(NormalizedName na, NormalizeQueryName(a, kind, "first name"));
+  INTERDICT_ASSIGN_OR_RETURN(NormalizedName nb, NormalizeQueryName(b, kind, "second name"));
+  match::NameScorer scorer(na, kind);
+  match::NameScore s = scorer.Explain(nb);
+  CompareResult out;
+  out.score = s.score;
+  out.explanation = Explain(na, nb, s);
+  return out;
+}
+
+// Secondary evidence for one entity: returns the adjustment and appends notes.
+double ScreenerImpl::Evidence(const PreparedQuery& pq, const Entity& e, const Name& matched,
+                              std::vector<FeatureNote>* notes) const {
+  double delta = 0;
+  auto note = [&](const char* feature, double c, std::string detail) {
+    delta += c;
+    notes->push_back(FeatureNote{feature, c, std::move(detail)});
+  };
+  // OFAC, UN, UK and EU mark some aliases low quality: rank them below strong names.
+  if (matched.quality == NameQuality::kWeak) note("weak_alias", -0.03, "matched a weak alias");
+  if (pq.kind != EntityKind::kUnknown && e.kind != EntityKind::kUnknown && pq.kind != e.kind) {
+    bool person_mix = pq.kind == EntityKind::kPerson || e.kind == EntityKind::kPerson;
+    note("kind", person_mix ? -0.15 : -0.08,
+         std::string("query is ") + std::string(EntityKindName(pq.kind)) + ", listed " +
+             std::string(EntityKindName(e.kind)));
+  }
+  if (pq.dob && !e.dates_of_birth.empty()) {
+    const PartialDate& q = pq.dob->from;
+    int best = 99;  // 0 exact day, 1 same year/within range, 2 off by one year, 3 conflict
+    std::string listed;
+    for (const DateOfBirth& d : e.dates_of_birth) {
+      int rank;
+      bool in_year_range = q.year >= d.from.year && q.year <= std::max(d.from.year, d.to.year);
+      if (!d.is_range() && q.year == d.from.year && q.month != 0 && q.month == d.from.month &&
+          q.day != 0 && q.day == d.from.day) {
+        rank = 0;
+      } else if (in_year_range) {
+        bool month_conflict = !d.is_range() && q.month != 0 && d.from.month != 0 &&
+                              q.month != d.from.month;
+        rank = month_conflict ? 2 : 1;
+      } else if (std::abs(q.year - d.from.year) <= (d.circa ? 3 : 1) ||
+                 std::abs(q.year - d.to.year) <= 1) {
+        rank = 2;
+      } else {
+        rank = 3;
+      }
+      if (rank < best) {
+        best = rank;
+        listed = d.text.empty() ? d.from.ToString() : d.text;
+      }
+    }
+    std::string detail = "query " + pq.dob->from.ToString() + ", listed " + listed;
+    if (best == 0) {
+      note("dob", 0.05, detail + ": same date");
+    } else if (best == 1) {
+      note("dob", 0.02, detail + ": same year");
+    } else if (best == 2) {
+      note("dob", 0.0, detail + ": close (off by one year or month)");
+    } else {
+      note("dob", -0.06, detail + ": conflict");
+    }
+  }
+  if (!pq.country.empty()) {
+    std::vector<std::string_view> listed;
+    for (const std::string& c : e.nationalities) listed.push_back(c);
+    for (const std::string& c : e.citizenships) listed.push_back(c);
+    for (const Address& a : e.addresses) {
+      if (!a.country.empty()) listed.push_back(a.country);
+    }
+    if (!e.craft.flag.empty()) listed.push_back(e.craft.flag);
+    if (!listed.empty()) {
+      bool found = std::find(listed.begin(), listed.end(), pq.country) != listed.end();
+      if (found) {
+        note("country", 0.02, "query country " + pq.country + " is listed");
+      } else {
+        note("country", -0.04, "query country " + pq.country + " is not among the listed countries");
+      }
+    }
+  }
+  return delta;
+}
+
+Result<ScreenerImpl::PreparedQuery> ScreenerImpl::Prepare(const Query& query,
+                                                          const ScreenOptions& options) const {
+  if (!(options.threshold >= 0.0 && options.threshold <= 1.0)) {
+    return Status::InvalidArgument("threshold must be between 0 and 1");
+  }
+  PreparedQuery pq;
+  pq.kind = query.kind;
+  INTERDICT_ASSIGN_OR_RETURN(pq.name, NormalizeQueryName(query.name, query.kind, "name"));
+  if (!base::Trim(query.dob).empty()) {
+    pq.dob = model::ParseDateOfBirth(query.dob);
+    if (!pq.dob) return Status::InvalidArgument("dob \"" + query.dob + "\" is not a date");
+  }
+  if (!base::Trim(query.country).empty()) {
+    pq.country = std::string(model::CountryToIso2(query.country));
+    if (pq.country.empty()) {
+      return Status::InvalidArgument("country \"" + query.country + "\" is not a known country");
+    }
+  }
+  for (const std::string& raw : query.ids) {
+    std::string_view v = raw;
+    size_t colon = v.find(':');
+    if (colon != std::string_view::npos) v = v.substr(colon + 1);
+    size_t colon2 = v.find(':');  // "passport:A123:IR"
+    if (colon2 != std::string_view::npos) v = v.substr(0, colon2);
+    std::string norm = NormalizeIdValue(v);
+    if (norm.size() < 4) {
+      return Status::InvalidArgument("identifier \"" + raw + "\" is too short to match on");
+    }
+    pq.ids.push_back(std::move(norm));
+  }
+  pq.lists = query.lists;
+  return pq;
+}
+
+Result<std::vector<Hit>> ScreenerImpl::Screen(const Query& query,
+                                              const ScreenOptions& options) const {
+  return Run(query, options, /*exhaustive=*/false);
+}
+
+Result<std::vector<Hit>> ScreenerImpl::ScreenExhaustive(const Query& query,
+                                                        const ScreenOptions& options) const {
+  return Run(query, options, /*exhaustive=*/true);
+}
+
+namespace {
+
+struct Scratch {
+  std::vector<uint32_t> mask;
+  std::vector<uint32_t> epoch;
+  std::vector<uint32_t> touched;
+  uint32_t current = 0;
+};
+
+}  // namespace
+
+Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptions& options,
+                                           bool exhaustive) const {
+  INTERDICT_ASSIGN_OR_RETURN(PreparedQuery pq, Prepare(query, options));
+  const NormalizedName& q = pq.name;
+
+  // Candidate names.
+  thread_local Scratch scratch;
+  if (scratch.mask.size() < names_.size()) {
+    scratch.mask.assign(names_.size(), 0);
+    scratch.epoch.assign(names_.size(), 0);
+    scratch.current = 0;
+  }
+  if (++scratch.current == 0) {
+    std::fill(scratch.epoch.begin(), scratch.epoch.end(), 0);
+    scratch.current = 1;
+  }
+  scratch.touched.clear();
+  if (exhaustive) {
+    for (size_t i = 0; i < names_.size(); ++i) scratch.touched.push_back(static_cast<uint32_t>(i));
+  } else {
+    for (const auto& [key, bits] : QueryKeys(q)) {
+      for (uint32_t id : index_->Postings(key)) {
+        if (scratch.epoch[id] != scratch.current) {
+          scratch.epoch[id] = scratch.current;
+          scratch.mask[id] = 0;
+          scratch.touched.push_back(id);
+        }
+        scratch.mask[id] |= bits;
+      }
+    }
+  }
+
+  // Upper bound of the token score from which query tokens could match at all: skip
+  // candidates that cannot reach the threshold even with every bonus.
+  const double floor = options.threshold - kMaxBonus;
+  const match::ScorerConfig config;
+  auto upper_bound = [&](uint32_t mask, EntityKind kind) {
+    double hit = 0;
+    for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+      if ((mask >> i) & 1u) hit += 0.5 * (q.tokens[i].weight + 1.0);
+    }
+    double missing = 0;
+    for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+      if (!((mask >> i) & 1u) && q.tokens[i].role != TokenRole::kParticle) {
+        missing += q.tokens[i].weight;
+      }
+    }
+    bool person = kind == EntityKind::kPerson;
+    double extra = person ? config.extra_weight_person : config.extra_weight_other;
+    return hit / (hit + extra * missing + 1e-9);
+  };
+
+  // Score per entity: best name.
+  struct Best {
+    double name_score = -1;
+    uint32_t name_index = 0;
+    match::NameScore detail;
+  };
+  std::unordered_map<uint32_t, Best> best;
+  const EntityKind qkind = query.kind;
+  // One scorer per kind rule set: the query's kind, or each candidate's when unknown.
+  match::NameScorer person_scorer(q, EntityKind::kPerson);
+  match::NameScorer other_scorer(q, qkind == EntityKind::kUnknown ? EntityKind::kOrganization
+                                                                  : qkind);
+  auto allowed = [&](const Entity& e) {
+    return pq.lists.empty() ||
+           std::find(pq.lists.begin(), pq.lists.end(), e.source) != pq.lists.end();
+  };
+  for (uint32_t id : scratch.touched) {
+    const IndexedName& n = names_[id];
+    const Entity& e = entities_[n.entity];
+    if (!allowed(e)) continue;
+    EntityKind rule_kind = qkind == EntityKind::kUnknown ? e.kind : qkind;
+    if (!exhaustive && upper_bound(scratch.mask[id], rule_kind) < floor) continue;
+    const match::NameScorer& scorer =
+        rule_kind == EntityKind::kPerson ? person_scorer : other_scorer;
+    match::NameScore s = scorer.Explain(n.normalized);
+    if (s.score < floor) continue;
+    Best& b = best[n.entity];
+    double ranked = s.score - (e.names[n.name].quality == NameQuality::kWeak ? 0.03 : 0.0);
+    double current = b.name_score < 0 ? -1 : b.name_score -
+        (e.names[b.name_index].quality == NameQuality::kWeak ? 0.03 : 0.0);
+    if (ranked > current) {
+      b.name_score = s.score;
+      b.name_index = n.name;
+      b.detail = std::move(s);
+    }
+  }
+  // Identifier matches are decisive whatever the name says.
+  std::vector<std::pair<uint32_t, std::string>> id_hits;
+  for (const std::string& v : pq.ids) {
+    auto it = ids_.find(v);
+    if (it == ids_.end()) continue;
+    for (uint32_t e : it->second) {
+      if (allowed(entities_[e])) id_hits.emplace_back(e, v);
+    }
+  }
+
+  std::vector<Hit> hits;
+  auto finish = [&](uint32_t entity_index, const Best* b, const std::string* id_value) {
+    const Entity& e = entities_[entity_index];
+    Hit h;
+    h.entity = &e;
+    const uint32_t name_index = b ? b->name_index : 0;
+    h.matched = &e.names[name_index];
+    if (b) {
+      // Names of one entity are contiguous in names_.
+      const IndexedName* n = &names_[first_name_[entity_index] + name_index];
+      h.explanation = Explain(q, n->normalized, b->detail);
+    }
+    double score = b ? b->name_score : 0.0;
+    score += Evidence(pq, e, *h.matched, &h.explanation.features);
+    if (id_value) {
+      double target = std::max(score, 0.99);
+      h.explanation.features.push_back(
+          FeatureNote{"identifier", target - score, "identifier " + *id_value + " is listed"});
+      score = target;
+    }
+    h.score = std::clamp(score, 0.0, 1.0);
+    if (h.score + 1e-12 >= options.threshold) hits.push_back(std::move(h));
+  };
+  for (const auto& [entity_index, b] : best) {
+    const std::string* id_value = nullptr;
+    for (const auto& [e, v] : id_hits) {
+      if (e == entity_index) id_value = &v;
+    }
+    finish(entity_index, &b, id_value);
+  }
+  for (const auto& [e, v] : id_hits) {
+    if (best.count(e) == 0) finish(e, nullptr, &v);
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.entity->source != b.entity->source) return a.entity->source < b.entity->source;
+    return a.entity->source_id < b.entity->source_id;
+  });
+  if (options.limit > 0 && hits.size() > options.limit) hits.resize(options.limit);
+  return hits;
+}
+
+}  // namespace engine
+
+Result<std::unique_ptr<Screener>> Screener::Create(std::vector<Entity> entities) {
+  return engine::ScreenerImpl::Build(std::move(entities));
+}
+
+}  // namespace interdict

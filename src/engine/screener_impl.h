@@ -1,0 +1,81 @@
+// File: engine/screener_impl.h
+//
+// The Screener implementation (include/interdict/screener.h is the contract). Internal.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "interdict/screener.h"
+#include "index/candidate_index.h"
+#include "match/name_scorer.h"
+#include "match/token_weights.h"
+#include "model/name_tokens.h"
+
+namespace interdict::engine {
+
+// Keys of 4+ letters also get one-deletion variants in the index (typo tolerance).
+inline constexpr size_t kMinDeletionKey = 4;
+// The most secondary evidence can add to a name score (exact date of birth + country);
+// candidates are scored down to threshold - kMaxBonus.
+inline constexpr double kMaxBonus = 0.07;
+
+class ScreenerImpl final : public Screener {
+ public:
+  static Result<std::unique_ptr<Screener>> Build(std::vector<Entity> entities);
+
+  Result<std::vector<Hit>> Screen(const Query& query, const ScreenOptions& options) const override;
+  Result<CompareResult> Compare(std::string_view a, std::string_view b,
+                                EntityKind kind) const override;
+  Result<std::vector<Hit>> ScreenExhaustive(const Query& query,
+                                            const ScreenOptions& options) const override;
+  const std::vector<Entity>& entities() const override { return entities_; }
+  size_t indexed_names() const override { return names_.size(); }
+
+  const index::CandidateIndex& index() const { return *index_; }
+
+  static std::vector<std::string> ListKeys(const NormalizedName& n);
+  static std::vector<std::pair<std::string, uint32_t>> QueryKeys(const NormalizedName& n);
+  // Upper-case letters and digits only; a 10-character "IMO1234567" loses its prefix.
+  static std::string NormalizeIdValue(std::string_view raw);
+
+ private:
+  ScreenerImpl() = default;
+
+  struct IndexedName {
+    uint32_t entity = 0;
+    uint32_t name = 0;  // index into the entity's names
+    NormalizedName normalized;
+  };
+  struct PreparedQuery {
+    NormalizedName name;
+    EntityKind kind = EntityKind::kUnknown;
+    std::optional<DateOfBirth> dob;
+    std::string country;  // ISO alpha-2
+    std::vector<std::string> ids;
+    std::vector<ListSource> lists;
+  };
+
+  static Status ValidateName(std::string_view name, const char* what);
+  Result<NormalizedName> NormalizeQueryName(std::string_view name, EntityKind kind,
+                                            const char* what) const;
+  Result<PreparedQuery> Prepare(const Query& query, const ScreenOptions& options) const;
+  Result<std::vector<Hit>> Run(const Query& query, const ScreenOptions& options,
+                               bool exhaustive) const;
+  double Evidence(const PreparedQuery& pq, const Entity& e, const Name& matched,
+                  std::vector<FeatureNote>* notes) const;
+  static Explanation Explain(const NormalizedName& q, const NormalizedName& c,
+                             const match::NameScore& s);
+
+  std::vector<Entity> entities_;
+  std::vector<IndexedName> names_;       // all names, entity by entity
+  std::vector<uint32_t> first_name_;     // entity -> index of its first name in names_
+  match::TokenWeights weights_;
+  std::unique_ptr<const index::CandidateIndex> index_;
+  std::unordered_map<std::string, std::vector<uint32_t>> ids_;  // normalized id -> entities
+};
+
+}  // namespace interdict::engine

@@ -1,0 +1,88 @@
+#include "normalize/name.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace interdict::normalize {
+namespace {
+
+std::vector<std::string> Texts(const NormalizedName& n) {
+  std::vector<std::string> out;
+  for (const NameToken& t : n.tokens) out.push_back(t.text);
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(NormalizeNameTest, LegalFormsFoldAndNeverCountAsWords) {
+  NormalizedName a = NormalizeName("OAO Gazprom", EntityKind::kOrganization);
+  NormalizedName b = NormalizeName("Gazprom JSC", EntityKind::kOrganization);
+  EXPECT_EQ(Texts(a), V{"gazprom"});
+  EXPECT_EQ(a.legal_form, "jsc");
+  EXPECT_EQ(b.legal_form, "jsc");
+  NormalizedName c = NormalizeName("Limited Liability Company Romashka", EntityKind::kOrganization);
+  EXPECT_EQ(Texts(c), V{"romashka"});
+  EXPECT_EQ(c.legal_form, "llc");
+  EXPECT_EQ(NormalizeName("ООО Ромашка", EntityKind::kOrganization).legal_form, "llc");
+  EXPECT_EQ(NormalizeName("Siemens Aktiengesellschaft", EntityKind::kOrganization).legal_form, "ag");
+  // A legal form alone is not a name.
+  EXPECT_TRUE(NormalizeName("LLC", EntityKind::kOrganization).Empty());
+}
+
+TEST(NormalizeNameTest, InitialsMergeForOrganizationsNotPersons) {
+  EXPECT_EQ(Texts(NormalizeName("A.B.C. Company", EntityKind::kOrganization)), V{"abc"});
+  NormalizedName p = NormalizeName("Thomas A. Lind", EntityKind::kPerson);
+  ASSERT_EQ(p.tokens.size(), 3u);
+  EXPECT_EQ(p.tokens[1].role, TokenRole::kInitial);
+}
+
+TEST(NormalizeNameTest, HonorificsDroppedForPersons) {
+  EXPECT_EQ(Texts(NormalizeName("Shaikh Isa Bin Tarif", EntityKind::kPerson)),
+            (V{"isa", "bin", "tarif"}));
+  EXPECT_EQ(Texts(NormalizeName("Monsieur Ilie Bolojan", EntityKind::kPerson)),
+            (V{"ilie", "bolojan"}));
+}
+
+TEST(NormalizeNameTest, ArabicCompoundsAndParticles) {
+  EXPECT_EQ(Texts(NormalizeName("Abd al-Aziz al-Nuristani", EntityKind::kPerson)),
+            (V{"abdaziz", "al", "nuristani"}));
+  EXPECT_EQ(Texts(NormalizeName("Abdul Aziz Nooristani", EntityKind::kPerson)),
+            (V{"abdaziz", "nooristani"}));
+  EXPECT_EQ(Texts(NormalizeName("Abdulaziz", EntityKind::kPerson)), V{"abdaziz"});
+  EXPECT_EQ(Texts(NormalizeName("Abdullah", EntityKind::kPerson)), V{"abdallah"});
+  NormalizedName n = NormalizeName("Mohammed ibn Salman", EntityKind::kPerson);
+  ASSERT_EQ(n.tokens.size(), 3u);
+  EXPECT_EQ(n.tokens[1].text, "bin");
+  EXPECT_EQ(n.tokens[1].role, TokenRole::kParticle);
+}
+
+TEST(NormalizeNameTest, AbbreviationsNumbersAndPunctuation) {
+  EXPECT_EQ(Texts(NormalizeName("First Bank Int'l", EntityKind::kOrganization)),
+            (V{"first", "bank", "international"}));
+  NormalizedName n = NormalizeName("Snow Storm 2", EntityKind::kVessel);
+  ASSERT_EQ(n.tokens.size(), 3u);
+  EXPECT_EQ(n.tokens[2].role, TokenRole::kNumber);
+}
+
+TEST(NormalizeNameTest, NonLatinIsRomanizedAndFlagged) {
+  NormalizedName n = NormalizeName("Сергей Шойгу", EntityKind::kPerson);
+  EXPECT_TRUE(n.romanized);
+  EXPECT_EQ(n.tokens.size(), 2u);
+  EXPECT_TRUE(NormalizeName("خالد محمود", EntityKind::kPerson).abjad);
+}
+
+TEST(NormalizeNameTest, HostileInputNeverCrashes) {
+  EXPECT_TRUE(NormalizeName("", EntityKind::kUnknown).tokens.empty());
+  EXPECT_TRUE(NormalizeName("   ", EntityKind::kPerson).Empty());
+  EXPECT_LE(NormalizeName(std::string(5000, 'a') + " b c d", EntityKind::kPerson).tokens.size(),
+            kMaxTokens);
+  std::string many;
+  for (int i = 0; i < 200; ++i) many += "w" + std::to_string(i) + " ";
+  EXPECT_EQ(NormalizeName(many, EntityKind::kOrganization).tokens.size(), kMaxTokens);
+  NormalizeName(std::string("bad \xFF\xFE utf8"), EntityKind::kPerson);
+}
+
+}  // namespace
+}  // namespace interdict::normalize
