@@ -145,6 +145,8 @@ std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const Norm
 
 Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entities) {
   auto impl = std::unique_ptr<ScreenerImpl>(new ScreenerImpl());
+  // The first Chinese romanization builds a pinyin table (~1 s): pay it here, not in a query.
+  (void)normalize::Romanize("\xE4\xB8\xAD");  // 中
   impl->entities_ = std::move(entities);
   // 1. Normalize every name (in parallel: romanization of non-Latin names is the cost).
   std::vector<std::pair<uint32_t, uint32_t>> refs;

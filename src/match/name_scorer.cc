@@ -40,6 +40,22 @@ std::vector<int> BinSegments(const NormalizedName& n) {
   return seg;
 }
 
+std::string WithoutVowels(std::string_view w) {
+  std::string out;
+  for (char c : w) {
+    if (!IsVowelLike(c)) out.push_back(c);
+  }
+  return out;
+}
+
+std::string_view WithoutGreekEnding(std::string_view w) {
+  if (w.size() >= 6 && w.back() == 's' &&
+      (w[w.size() - 2] == 'o' || w[w.size() - 2] == 'i' || w[w.size() - 2] == 'a')) {
+    return w.substr(0, w.size() - 2);
+  }
+  return w;
+}
+
 size_t CountRole(const NormalizedName& n, TokenRole role) {
   size_t c = 0;
   for (const NameToken& t : n.tokens) c += t.role == role ? 1 : 0;
@@ -106,7 +122,7 @@ std::string ConsonantSkeleton(std::string_view word) {
 }
 
 double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
-                       const ScorerConfig& config, TokenMatchKind* kind) {
+                       const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
   *kind = TokenMatchKind::kExact;
   if (a.text == b.text) return 1.0;
   if (a.role == TokenRole::kParticle || b.role == TokenRole::kParticle) return 0.0;
@@ -117,8 +133,17 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
     return a.text[0] == b.text[0] ? config.initial_match : 0.0;
   }
   if (!a.key.empty() && a.key == b.key) {
+    // Spelling keys drop inner vowels, so "mahmoud" and "mohammed" share one: trust the key
+    // fully only when the words also look alike, or when one side was written in Arabic or
+    // Hebrew script (no vowels to compare).
+    double looks = Blend(a.text, b.text);
     *kind = TokenMatchKind::kSpelling;
-    return config.spelling_match;
+    if (abjad || cross_script || looks >= 0.75) return std::max(looks, config.spelling_match);
+    if (looks >= config.token_floor) {
+      *kind = TokenMatchKind::kFuzzy;
+      return looks;
+    }
+    return 0.0;
   }
   // "abdhamid" vs "abdghani": the shared "abd" ("servant of") says nothing; compare the rest.
   if (a.text.size() > 5 && b.text.size() > 5 && a.text.compare(0, 3, "abd") == 0 &&
@@ -128,7 +153,7 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
     ra.key = ra.text;
     rb.text = b.text.substr(3);
     rb.key = rb.text;
-    return TokenSimilarity(ra, rb, abjad, person, config, kind);
+    return TokenSimilarity(ra, rb, abjad, person, config, kind, cross_script);
   }
   // Abbreviated words in organization names: "ind" for "industria", "com" for "comercio".
   if (!person) {
@@ -143,6 +168,17 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
   *kind = TokenMatchKind::kFuzzy;
   double s = Blend(a.text, b.text);
   if (a.key != a.text || b.key != b.text) s = std::max(s, 0.98 * Blend(a.key, b.key));
+  if (cross_script) {
+    // Romanizations disagree most on vowels ("eun"/"un", "jeong"/"jong") and on Greek
+    // nominative endings ("alexandros"/"alexander", "georgios"/"george").
+    std::string va = WithoutVowels(a.text), vb = WithoutVowels(b.text);
+    if (!va.empty() && va == vb && config.abjad_skeleton > s) {
+      *kind = TokenMatchKind::kSkeleton;
+      s = config.abjad_skeleton;
+    }
+    std::string_view sa = WithoutGreekEnding(a.text), sb = WithoutGreekEnding(b.text);
+    if (sa.size() != a.text.size() || sb.size() != b.text.size()) s = std::max(s, Blend(sa, sb));
+  }
   if (abjad) {
     std::string sa = ConsonantSkeleton(a.text), sb = ConsonantSkeleton(b.text);
     if (sa.size() >= 2 && sa == sb && config.abjad_skeleton > s) {
@@ -161,6 +197,7 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
   if (query_.Empty() || cand.Empty()) return out;
   const bool person = kind_ == EntityKind::kPerson;
   const bool abjad = query_.abjad || cand.abjad;
+  const bool cross_script = query_.romanized != cand.romanized;
   const auto& qt = query_.tokens;
   const auto& ct = cand.tokens;
 
@@ -186,7 +223,7 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
   for (size_t i = 0; i < qt.size(); ++i) {
     for (size_t j = 0; j < ct.size(); ++j) {
       TokenMatchKind kind;
-      double s = TokenSimilarity(qt[i], ct[j], abjad, person, config_, &kind);
+      double s = TokenSimilarity(qt[i], ct[j], abjad, person, config_, &kind, cross_script);
       if (nasab && q_seg[i] != c_seg[j] && qt[i].role != TokenRole::kParticle) {
         s *= config_.patronymic_swap;
         if (s < config_.token_floor) s = 0;

@@ -67,8 +67,11 @@ struct NameScore {
 
 // Similarity of two single tokens in [0,1] and how it was reached (exported for tests and
 // the index's recall checks).
+// `abjad`: one side was written in Arabic or Hebrew script; `cross_script`: exactly one side
+// was romanized from a non-Latin script.
 double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
-                       const ScorerConfig& config, TokenMatchKind* kind);
+                       const ScorerConfig& config, TokenMatchKind* kind,
+                       bool cross_script = false);
 
 // Consonant skeleton of a romanized word: first letter kept, later vowels and glides
 // (a e i o u y w) dropped, the h of kh/sh/th/dh/gh dropped, repeated letters collapsed

@@ -3,7 +3,7 @@
 // Romanization for name matching: any script to lower-case ASCII Latin words, plus a
 // spelling fold that lets different romanizations of one name meet.
 //
-//   normalize::Romanize("Сергей Шойгу")            == "sergei shoigu"   (exact output per table)
+//   normalize::Romanize("Сергей Шойгу")            == "sergey shoygu"   (BGN/PCGN-like table)
 //   normalize::Romanize("深圳市某某电子有限公司")  == "shenzhen moumou electronics co ltd"
 //   normalize::FoldSpelling("schoigu") == normalize::FoldSpelling("shoygu")
 //
