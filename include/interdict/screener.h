@@ -25,7 +25,7 @@ namespace interdict {
 
 // The documented default alert threshold: a hit scoring at or above it is a potential
 // match. Chosen on the DEV evaluation sets as the F1-maximizing score (docs/match.md).
-inline constexpr double kDefaultThreshold = 0.88;
+inline constexpr double kDefaultThreshold = 0.86;
 
 // Longest accepted query name, in bytes of UTF-8.
 inline constexpr size_t kMaxNameBytes = 1000;

@@ -72,7 +72,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                          "Only these lists: ofac_sdn ofac_nonsdn us_csl un eu uk_ofsi inhouse");
   screen_cmd->add_option("--limit", screen.limit, "Most hits shown (default 10)");
   screen_cmd->add_option("--threshold", screen.threshold,
-                         "Alert threshold in [0,1] (default 0.88, see docs/match.md)");
+                         "Alert threshold in [0,1] (default 0.86, see docs/match.md)");
   screen_cmd->add_option("--data", screen.data_dir, "Directory with manifest.json");
   screen_cmd->add_flag("--json", screen.json, "Print JSON");
 
@@ -87,7 +87,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   compare_cmd->add_option("--pairs", compare.pairs_file,
                           "CSV with a header: name1,name2 and optional schema (Person, "
                           "Company, Organization, Vessel...); writes one JSON line per pair");
-  compare_cmd->add_option("--threshold", compare.threshold, "Match threshold (default 0.88)");
+  compare_cmd->add_option("--threshold", compare.threshold, "Match threshold (default 0.86)");
   compare_cmd->add_option("--data", compare.data_dir, "Directory with manifest.json");
   compare_cmd->add_flag("--json", compare.json, "Print JSON");
 
@@ -100,7 +100,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
                        "Folder holding nomenklatura-name-bench/, watchman-cascade/, "
                        "watchman-cross-script/ (default $INTERDICT_EVAL_DIR or "
                        "../shared/data/eval)");
-  eval_cmd->add_option("--threshold", eval.threshold, "Threshold (default 0.88)");
+  eval_cmd->add_option("--threshold", eval.threshold, "Threshold (default 0.86)");
   eval_cmd->add_flag("--sweep", eval.sweep, "Also print F1 for thresholds 0.70..0.98");
   eval_cmd->add_option("--markdown", eval.markdown_out, "Also write the tables to this file");
   eval_cmd->add_option("--data", eval.data_dir, "Directory with manifest.json");

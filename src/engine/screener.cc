@@ -78,17 +78,34 @@ std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
       continue;
     }
     keys.push_back("k:" + t.key);
-    if (t.role == TokenRole::kWord && t.key.size() >= kMinDeletionKey) {
-      AddDeletions("d:", t.key, &keys);
+    keys.push_back("d:" + t.text);
+    // Spelling keys one edit apart (the scorer also compares keys).
+    keys.push_back("e:" + t.key);
+    if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("e:", t.key, &keys);
+    if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) {
+      AddDeletions("d:", t.text, &keys);
     }
     if (t.role == TokenRole::kWord && t.text.size() >= 3) {
       std::string sk = match::ConsonantSkeleton(t.text);
       keys.push_back("s:" + sk);
       if (n.abjad) keys.push_back("a:" + sk);
     }
+    // Abbreviations: short words meet the prefixes of long ones.
+    if (t.role == TokenRole::kWord && t.text.size() >= 5) {
+      keys.push_back("p:" + t.text.substr(0, 3));
+      keys.push_back("p:" + t.text.substr(0, 4));
+    } else if (t.role == TokenRole::kWord && t.text.size() >= 3) {
+      keys.push_back("x:" + t.text);
+    }
     if (prev != nullptr) keys.push_back("k:" + prev->text + t.text);
     prev = &t;
   }
+  // Initials of organization names with 3-6 words, for acronym queries ("PLA").
+  std::string initials;
+  for (const NameToken& t : n.tokens) {
+    if (t.role == TokenRole::kWord) initials.push_back(t.text[0]);
+  }
+  if (initials.size() >= 3 && initials.size() <= 6) keys.push_back("i:" + initials);
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -106,38 +123,55 @@ std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const Norm
     }
     uint32_t bit = 1u << i;
     keys.emplace_back("k:" + t.key, bit);
-    if (t.role == TokenRole::kWord && t.key.size() >= kMinDeletionKey - 1) {
-      keys.emplace_back("d:" + t.key, bit);
+    keys.emplace_back("e:" + t.key, bit);
+    if (t.role == TokenRole::kWord && t.key.size() >= 4) {
+      std::vector<std::string> kdels;
+      AddDeletions("e:", t.key, &kdels);
+      for (std::string& d : kdels) keys.emplace_back(std::move(d), bit);
+    }
+    // One edit (substitution, insertion, deletion, transposition) away: both sides store
+    // their word and its one-deletion variants under "d:" (symmetric deletion).
+    keys.emplace_back("d:" + t.text, bit);
+    if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) {
       std::vector<std::string> dels;
-      if (t.key.size() >= kMinDeletionKey) AddDeletions("", t.key, &dels);
-      for (const std::string& d : dels) {
-        keys.emplace_back("k:" + d, bit);
-        keys.emplace_back("d:" + d, bit);
-      }
+      AddDeletions("d:", t.text, &dels);
+      for (std::string& d : dels) keys.emplace_back(std::move(d), bit);
     }
     if (t.role == TokenRole::kWord && t.text.size() >= 3) {
       std::string sk = match::ConsonantSkeleton(t.text);
       keys.emplace_back((n.abjad ? "s:" : "a:") + sk, bit);
     }
+    if (t.role == TokenRole::kWord && t.text.size() >= 5) {
+      keys.emplace_back("x:" + t.text.substr(0, 3), bit);
+      keys.emplace_back("x:" + t.text.substr(0, 4), bit);
+    } else if (t.role == TokenRole::kWord && t.text.size() >= 3) {
+      keys.emplace_back("p:" + t.text, bit);
+    }
     if (prev >= 0) {
-      uint32_t pair = bit | (1u << prev);
-      keys.emplace_back("k:" + n.tokens[static_cast<size_t>(prev)].text + t.text, pair);
-      // The list may have the two words joined while the query splits them, or the reverse:
-      // the query's joined pair is looked up as a word key too.
+      // The list may write the two words joined.
+      keys.emplace_back("k:" + n.tokens[static_cast<size_t>(prev)].text + t.text,
+                        bit | (1u << prev));
     }
     prev = static_cast<int>(i);
   }
-  // Single query words may be joined pairs in the list: "k:<text>" covers it, since list
-  // pairs are stored under "k:<a><b>".
-  for (const NameToken& t : n.tokens) {
-    if (Indexable(t) && t.text != t.key) {
-      keys.emplace_back("k:" + t.text, 0);  // mask filled below
+  // A one-word query of 3-6 letters may be an acronym of a listed name.
+  {
+    int words = 0, last = -1;
+    for (size_t i = 0; i < n.tokens.size(); ++i) {
+      if (n.tokens[i].role == TokenRole::kWord) {
+        ++words;
+        last = static_cast<int>(i);
+      }
+    }
+    if (words == 1 && n.tokens[static_cast<size_t>(last)].text.size() >= 3 &&
+        n.tokens[static_cast<size_t>(last)].text.size() <= 6) {
+      keys.emplace_back("i:" + n.tokens[static_cast<size_t>(last)].text, 1u << last);
     }
   }
-  for (auto& [k, mask] : keys) {
-    if (mask != 0) continue;
-    for (size_t i = 0; i < n.tokens.size(); ++i) {
-      if ("k:" + n.tokens[i].text == k) mask |= 1u << i;
+  // A single query word may be two listed words joined: lists store "k:<a><b>".
+  for (size_t i = 0; i < n.tokens.size(); ++i) {
+    if (Indexable(n.tokens[i]) && n.tokens[i].text != n.tokens[i].key) {
+      keys.emplace_back("k:" + n.tokens[i].text, 1u << i);
     }
   }
   return keys;
@@ -184,14 +218,26 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   impl->weights_.Finish();
   for (IndexedName& n : impl->names_) impl->weights_.Apply(&n.normalized);
 
-  // 3. Index.
+  // 3. Intern every token text (ids from 1) so queries can memoize token similarities.
+  {
+    std::unordered_map<std::string, uint32_t> ids;
+    for (IndexedName& n : impl->names_) {
+      for (NameToken& t : n.normalized.tokens) {
+        auto [it, inserted] = ids.emplace(t.text, static_cast<uint32_t>(ids.size() + 1));
+        t.id = it->second;
+      }
+    }
+    impl->vocabulary_ = ids.size() + 1;
+  }
+
+  // 4. Index.
   index::IndexBuilder builder;
   for (size_t i = 0; i < impl->names_.size(); ++i) {
     builder.Add(static_cast<uint32_t>(i), ListKeys(impl->names_[i].normalized));
   }
   impl->index_ = std::move(builder).Finish();
 
-  // 4. Identifier lookup.
+  // 5. Identifier lookup.
   for (size_t e = 0; e < impl->entities_.size(); ++e) {
     for (const Identifier& id : impl->entities_[e].identifiers) {
       std::string v = NormalizeIdValue(id.value);
@@ -439,7 +485,10 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   // Upper bound of the token score from which query tokens could match at all: skip
   // candidates that cannot reach the threshold even with every bonus.
   const double floor = options.threshold - kMaxBonus;
-  const match::ScorerConfig config;
+  match::ScorerConfig config;
+  config.acronym_both_ways = false;  // a listed acronym does not match every long name
+  size_t q_words = 0;
+  for (const NameToken& t : q.tokens) q_words += t.role == TokenRole::kWord ? 1 : 0;
   auto upper_bound = [&](uint32_t mask, EntityKind kind) {
     double hit = 0;
     for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
@@ -453,7 +502,16 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     }
     bool person = kind == EntityKind::kPerson;
     double extra = person ? config.extra_weight_person : config.extra_weight_other;
-    return hit / (hit + extra * missing + 1e-9);
+    double ub = hit / (hit + extra * missing + 1e-9);
+    // Mirrors the scorer's cap when only common words can have matched.
+    double hit_weight = 0;
+    for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+        if ((mask >> i) & 1u) hit_weight += q.tokens[i].weight;  // >= the scorer's min()
+    }
+    if (missing > 0 && hit_weight < config.common_only_weight) ub = std::min(ub, config.common_only_cap);
+    // A one-word query may be an acronym of the candidate.
+    if (mask != 0 && q_words == 1) ub = std::max(ub, config.acronym_match);
+    return ub;
   };
 
   // Score per entity: best name.
@@ -465,9 +523,12 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   std::unordered_map<uint32_t, Best> best;
   const EntityKind qkind = query.kind;
   // One scorer per kind rule set: the query's kind, or each candidate's when unknown.
-  match::NameScorer person_scorer(q, EntityKind::kPerson);
-  match::NameScorer other_scorer(q, qkind == EntityKind::kUnknown ? EntityKind::kOrganization
-                                                                  : qkind);
+  match::NameScorer person_scorer(q, EntityKind::kPerson, config);
+  match::NameScorer other_scorer(
+      q, qkind == EntityKind::kUnknown ? EntityKind::kOrganization : qkind, config);
+  thread_local match::TokenSimCache person_cache, other_cache;
+  person_cache.Begin(vocabulary_);
+  other_cache.Begin(vocabulary_);
   auto allowed = [&](const Entity& e) {
     return pq.lists.empty() ||
            std::find(pq.lists.begin(), pq.lists.end(), e.source) != pq.lists.end();
@@ -478,9 +539,9 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     if (!allowed(e)) continue;
     EntityKind rule_kind = qkind == EntityKind::kUnknown ? e.kind : qkind;
     if (!exhaustive && upper_bound(scratch.mask[id], rule_kind) < floor) continue;
-    const match::NameScorer& scorer =
-        rule_kind == EntityKind::kPerson ? person_scorer : other_scorer;
-    match::NameScore s = scorer.Explain(n.normalized);
+    const bool as_person = rule_kind == EntityKind::kPerson;
+    const match::NameScorer& scorer = as_person ? person_scorer : other_scorer;
+    match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);
     if (s.score < floor) continue;
     Best& b = best[n.entity];
     double ranked = s.score - (e.names[n.name].quality == NameQuality::kWeak ? 0.03 : 0.0);

@@ -74,6 +74,7 @@ class ScreenerImpl final : public Screener {
   std::vector<IndexedName> names_;       // all names, entity by entity
   std::vector<uint32_t> first_name_;     // entity -> index of its first name in names_
   match::TokenWeights weights_;
+  size_t vocabulary_ = 1;  // distinct listed token texts + 1 (NameToken::id range)
   std::unique_ptr<const index::CandidateIndex> index_;
   std::unordered_map<std::string, std::vector<uint32_t>> ids_;  // normalized id -> entities
 };

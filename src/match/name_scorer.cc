@@ -16,6 +16,22 @@ double Blend(std::string_view a, std::string_view b) {
   return 0.5 * JaroWinkler(a, b) + 0.5 * OsaSimilarity(a, b);
 }
 
+// Blend(a, b) when it is at least `floor`, else any value below `floor` (0): the edit distance
+// is computed with a cutoff derived from the Jaro-Winkler part.
+double BlendAtLeast(std::string_view a, std::string_view b, double floor) {
+  const double longest = static_cast<double>(std::max(a.size(), b.size()));
+  if (longest == 0) return 1.0;
+  const double shortest = static_cast<double>(std::min(a.size(), b.size()));
+  if (0.5 * 1.0 + 0.5 * (shortest / longest) < floor) return 0.0;
+  const double jw = JaroWinkler(a, b);
+  const double need = 2 * floor - jw;  // the OSA similarity needed
+  if (need > 1.0) return 0.0;
+  const auto max_d = static_cast<size_t>(std::floor((1.0 - std::max(0.0, need)) * longest + 1e-9));
+  const size_t d = OsaDistance(a, b, max_d);
+  if (d > max_d) return 0.0;
+  return 0.5 * jw + 0.5 * (1.0 - static_cast<double>(d) / longest);
+}
+
 bool Informative(const NameToken& t) { return t.role != TokenRole::kParticle; }
 
 bool IsBin(const NameToken& t) {
@@ -70,7 +86,7 @@ bool IsAcronymOf(const NormalizedName& acronym, const NormalizedName& full) {
     if (only != nullptr) return false;
     only = &t;
   }
-  if (only == nullptr || only->role != TokenRole::kWord || only->text.size() < 2 ||
+  if (only == nullptr || only->role != TokenRole::kWord || only->text.size() < 3 ||
       only->text.size() > 6) {
     return false;
   }
@@ -159,15 +175,26 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
   if (!person) {
     const std::string& shorter = a.text.size() < b.text.size() ? a.text : b.text;
     const std::string& longer = a.text.size() < b.text.size() ? b.text : a.text;
-    if (shorter.size() >= 3 && longer.size() >= shorter.size() + 2 &&
+    if (shorter.size() >= 3 && shorter.size() <= 4 && longer.size() >= shorter.size() + 2 &&
         longer.compare(0, shorter.size(), shorter) == 0) {
       *kind = TokenMatchKind::kAbbreviation;
       return config.abbreviation_match;
     }
   }
   *kind = TokenMatchKind::kFuzzy;
-  double s = Blend(a.text, b.text);
-  if (a.key != a.text || b.key != b.text) s = std::max(s, 0.98 * Blend(a.key, b.key));
+  // Cheap bound first: Jaro-Winkler <= (min/|a| + min/|b| + 1)/3 raised by the prefix bonus,
+  // OSA similarity <= min/max. Most candidate pairs stop here.
+  if (!cross_script && !abjad && a.key == a.text && b.key == b.text) {
+    double la = static_cast<double>(a.text.size()), lb = static_cast<double>(b.text.size());
+    double mn = std::min(la, lb), mx = std::max(la, lb);
+    double jw_ub = (mn / la + mn / lb + 1.0) / 3.0;
+    jw_ub = jw_ub + 0.4 * (1.0 - jw_ub);
+    if (0.5 * jw_ub + 0.5 * (mn / mx) < config.token_floor) return 0.0;
+  }
+  double s = BlendAtLeast(a.text, b.text, config.token_floor);
+  if (a.key != a.text || b.key != b.text) {
+    s = std::max(s, 0.98 * BlendAtLeast(a.key, b.key, config.token_floor / 0.98));
+  }
   if (cross_script) {
     // Romanizations disagree most on vowels ("eun"/"un", "jeong"/"jong") and on Greek
     // nominative endings ("alexandros"/"alexander", "georgios"/"george").
@@ -190,11 +217,50 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
 }
 
 NameScorer::NameScorer(NormalizedName query, EntityKind kind, ScorerConfig config)
-    : query_(std::move(query)), query_compact_(query_.Compact()), kind_(kind), config_(config) {}
+    : query_(std::move(query)),
+      query_compact_(query_.Compact()),
+      query_segments_(BinSegments(query_)),
+      query_empty_(query_.Empty()),
+      kind_(kind),
+      config_(config) {}
 
-NameScore NameScorer::Explain(const NormalizedName& cand) const {
+void TokenSimCache::Begin(size_t vocabulary) {
+  if (epoch_.size() < vocabulary) {
+    epoch_.assign(vocabulary, 0);
+    sims_.assign(vocabulary * kSlots, 0.0f);
+    kinds_.assign(vocabulary * kSlots, 0);
+    current_ = 0;
+  }
+  if (++current_ == 0) {
+    std::fill(epoch_.begin(), epoch_.end(), 0);
+    current_ = 1;
+  }
+}
+
+bool TokenSimCache::Lookup(uint32_t id, size_t query_index, double* sim, TokenMatchKind* kind) {
+  if (id >= epoch_.size() || query_index >= kSlots || epoch_[id] != current_) return false;
+  size_t slot = static_cast<size_t>(id) * kSlots + query_index;
+  if (kinds_[slot] == 0xFF) return false;
+  *sim = sims_[slot];
+  *kind = static_cast<TokenMatchKind>(kinds_[slot]);
+  return true;
+}
+
+void TokenSimCache::Store(uint32_t id, size_t query_index, double sim, TokenMatchKind kind) {
+  if (id >= epoch_.size() || query_index >= kSlots) return;
+  size_t base = static_cast<size_t>(id) * kSlots;
+  if (epoch_[id] != current_) {
+    epoch_[id] = current_;
+    std::fill(kinds_.begin() + static_cast<std::ptrdiff_t>(base),
+              kinds_.begin() + static_cast<std::ptrdiff_t>(base + kSlots), 0xFF);
+  }
+  sims_[base + query_index] = static_cast<float>(sim);
+  kinds_[base + query_index] = static_cast<uint8_t>(kind);
+}
+
+NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) const {
   NameScore out;
-  if (query_.Empty() || cand.Empty()) return out;
+  if (query_empty_ || cand.Empty()) return out;
   const bool person = kind_ == EntityKind::kPerson;
   const bool abjad = query_.abjad || cand.abjad;
   const bool cross_script = query_.romanized != cand.romanized;
@@ -217,13 +283,23 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
   }
   // Arabic nasab: "SALMAN BIN MUHAMMAD" is not "MUHAMMAD BIN SALMAN". When both names have
   // "bin", a token may only align with a token in the same position relative to it.
-  const std::vector<int> q_seg = BinSegments(query_);
-  const std::vector<int> c_seg = BinSegments(cand);
+  const std::vector<int>& q_seg = query_segments_;
+  std::vector<int> c_seg;
+  bool cand_has_bin = false;
+  for (size_t j = 1; j < ct.size(); ++j) cand_has_bin = cand_has_bin || IsBin(ct[j]);
+  if (cand_has_bin) c_seg = BinSegments(cand);
   const bool nasab = !q_seg.empty() && !c_seg.empty();
+  const bool cacheable = cache != nullptr && !cand.abjad && !cand.romanized;
   for (size_t i = 0; i < qt.size(); ++i) {
     for (size_t j = 0; j < ct.size(); ++j) {
       TokenMatchKind kind;
-      double s = TokenSimilarity(qt[i], ct[j], abjad, person, config_, &kind, cross_script);
+      double s;
+      if (cacheable && ct[j].id != 0 && cache->Lookup(ct[j].id, i, &s, &kind)) {
+        // memoized
+      } else {
+        s = TokenSimilarity(qt[i], ct[j], abjad, person, config_, &kind, cross_script);
+        if (cacheable && ct[j].id != 0) cache->Store(ct[j].id, i, s, kind);
+      }
       if (nasab && q_seg[i] != c_seg[j] && qt[i].role != TokenRole::kParticle) {
         s *= config_.patronymic_swap;
         if (s < config_.token_floor) s = 0;
@@ -264,6 +340,17 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
   den += config_.conflict_weight * 2 * substituted +
          extra * (std::max(unmatched_q, unmatched_c) - substituted);
   out.token_score = den > 0 ? num / den : 0.0;
+  // Only common words matched ("mohammed", "trading") while other words did not.
+  double matched_weight = 0;  // symmetric: the lighter side of each pair
+  for (const TokenPair& p : out.pairs) {
+    if (Informative(qt[static_cast<size_t>(p.query)])) {
+      matched_weight += std::min(qt[static_cast<size_t>(p.query)].weight,
+                                 ct[static_cast<size_t>(p.candidate)].weight);
+    }
+  }
+  if ((unmatched_q > 0 || unmatched_c > 0) && matched_weight < config_.common_only_weight) {
+    out.token_score = std::min(out.token_score, config_.common_only_cap);
+  }
 
   // Compact view, for words joined or split differently ("SiemensAG", "Jan Daniel"): only
   // when the two names have a different number of words, and never across differing numbers
@@ -280,8 +367,9 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
   const size_t c_words = CountRole(cand, TokenRole::kWord) + CountRole(cand, TokenRole::kNumber);
   if (q_words != c_words && !number_conflict) {
     std::string cand_compact = cand.Compact();
-    if (!query_compact_.empty() && !cand_compact.empty()) {
-      double cs = Blend(query_compact_, cand_compact);
+    if (!query_compact_.empty() && !cand_compact.empty() && out.token_score < 1.0) {
+      double cs = BlendAtLeast(query_compact_, cand_compact,
+                               std::max(config_.compact_floor, out.token_score));
       if (cs >= config_.compact_floor) out.compact_score = cs;
     }
   }
@@ -292,7 +380,7 @@ NameScore NameScorer::Explain(const NormalizedName& cand) const {
   }
   // Acronyms of organization names.
   if (!person && out.score < config_.acronym_match &&
-      (IsAcronymOf(query_, cand) || IsAcronymOf(cand, query_))) {
+      (IsAcronymOf(query_, cand) || (config_.acronym_both_ways && IsAcronymOf(cand, query_)))) {
     out.score = config_.acronym_match;
     out.used_acronym = true;
   }

@@ -34,6 +34,11 @@ struct ScorerConfig {
   double abbreviation_match = 0.88;  // "ind" against "industria" (not for persons)
   double acronym_match = 0.90;    // "PLA" against "People's Liberation Army"
   double patronymic_swap = 0.5;   // factor for a token aligned across "bin" (father vs son)
+  // When everything that matched is common (total weight below this) and either side has
+  // other words, the score is capped at common_only_cap: "Mohammed" alone is not "Mohammed Ali".
+  double common_only_weight = 0.5;
+  double common_only_cap = 0.78;
+  bool acronym_both_ways = true;  // false: only a query that is the acronym (screening)
   double similarity_power = 1.5;  // matched tokens count as similarity^power
   double extra_weight_person = 0.15;  // an extra name part on one side (persons)
   double extra_weight_other = 0.65;   // an extra word on one side (organizations, vessels)
@@ -79,6 +84,24 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
 // skeletons are how its romanizations meet Latin spellings.
 std::string ConsonantSkeleton(std::string_view word);
 
+// Per-query memo of token similarities, keyed by candidate token id (NameToken::id) and query
+// token index: the same listed words ("mohammed", "trading") recur across many candidates.
+// Thread-compatible: one per thread, Begin() per query and scorer.
+class TokenSimCache {
+ public:
+  static constexpr size_t kSlots = 8;  // query tokens past the 8th are not cached
+  void Begin(size_t vocabulary);
+  // True and fills *sim/*kind when (id, query_index) was stored since Begin().
+  bool Lookup(uint32_t id, size_t query_index, double* sim, TokenMatchKind* kind);
+  void Store(uint32_t id, size_t query_index, double sim, TokenMatchKind kind);
+
+ private:
+  std::vector<uint32_t> epoch_;
+  std::vector<float> sims_;
+  std::vector<uint8_t> kinds_;
+  uint32_t current_ = 0;
+};
+
 class NameScorer {
  public:
   // Keeps a copy of `query`. `kind` is the kind both sides are compared as (the query's
@@ -86,13 +109,17 @@ class NameScorer {
   NameScorer(NormalizedName query, EntityKind kind, ScorerConfig config = {});
 
   double Score(const NormalizedName& candidate) const { return Explain(candidate).score; }
-  NameScore Explain(const NormalizedName& candidate) const;
+  NameScore Explain(const NormalizedName& candidate) const { return Explain(candidate, nullptr); }
+  // Same result; token similarities of plain (non-romanized) candidates go through `cache`.
+  NameScore Explain(const NormalizedName& candidate, TokenSimCache* cache) const;
 
   const NormalizedName& query() const { return query_; }
 
  private:
   NormalizedName query_;
   std::string query_compact_;
+  std::vector<int> query_segments_;  // see BinSegments in name_scorer.cc
+  bool query_empty_ = true;
   EntityKind kind_;
   ScorerConfig config_;
 };

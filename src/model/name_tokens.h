@@ -27,6 +27,9 @@ struct NameToken {
   // How informative the token is, in (0,1]: 1 for a rare word, low for "trading" or a
   // particle. Set by match::TokenWeights (corpus IDF); 1 until then.
   float weight = 1.0f;
+  // Interned id of `text` among all listed tokens (set by the engine at build time; 0 for
+  // query tokens). Lets a query memoize token similarities across candidates.
+  uint32_t id = 0;
 };
 
 struct NormalizedName {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -253,15 +254,35 @@ std::vector<std::string_view> SplitWords(std::string_view s) {
 }
 
 // Length of the longest legal-form phrase starting at words[i] (0 if none), and its form.
+struct SplitPhrase {
+  std::vector<std::string_view> words;
+  std::string_view canonical;
+};
+
+// kLegalForms split into words once, indexed by first word.
+const std::unordered_map<std::string_view, std::vector<SplitPhrase>>& LegalFormsByFirstWord() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, std::vector<SplitPhrase>>();
+    for (const Phrase& p : kLegalForms) {
+      SplitPhrase sp{SplitWords(p.words), p.canonical};
+      (*t)[sp.words.front()].push_back(std::move(sp));
+    }
+    return t;
+  }();
+  return *table;
+}
+
 size_t MatchLegalForm(const std::vector<std::string>& words, size_t i, std::string_view* form) {
+  const auto& table = LegalFormsByFirstWord();
+  auto it = table.find(words[i]);
+  if (it == table.end()) return 0;
   size_t best = 0;
-  for (const Phrase& p : kLegalForms) {
-    std::vector<std::string_view> pw = SplitWords(p.words);
-    if (pw.size() <= best || i + pw.size() > words.size()) continue;
+  for (const SplitPhrase& p : it->second) {
+    if (p.words.size() <= best || i + p.words.size() > words.size()) continue;
     bool ok = true;
-    for (size_t k = 0; k < pw.size() && ok; ++k) ok = words[i + k] == pw[k];
+    for (size_t k = 1; k < p.words.size() && ok; ++k) ok = words[i + k] == p.words[k];
     if (ok) {
-      best = pw.size();
+      best = p.words.size();
       *form = p.canonical;
     }
   }
@@ -281,11 +302,29 @@ std::string_view CanonicalLegalForm(std::string_view romanized_phrase) {
 // Daniel"): both sides of a comparison are split the same way, and the compact view still
 // meets the unsplit spelling.
 std::string SplitCamelCase(std::string_view s) {
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
   std::string out;
   out.reserve(s.size() + 4);
+  size_t word_start = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
-    if (i > 0 && c >= 'A' && c <= 'Z' && s[i - 1] >= 'a' && s[i - 1] <= 'z') out.push_back(' ');
+    if (!upper(c) && !lower(c)) word_start = i + 1;
+    // Split only a Title-case word ("Jan", "Siemens") from what follows it: another Title
+    // word ("JanDaniel") or a final all-capitals run of 2+ letters ("SiemensAG"). Random
+    // casing ("caPitAL", "AIRLnNES") is left alone.
+    if (i > word_start && upper(c) && lower(s[i - 1]) && upper(s[word_start])) {
+      bool title_before = true;
+      for (size_t k = word_start + 1; k < i; ++k) title_before = title_before && lower(s[k]);
+      size_t j = i + 1;
+      while (j < s.size() && upper(s[j])) ++j;
+      bool next_title = j == i + 1 && j < s.size() && lower(s[j]);
+      bool caps_tail = j - i >= 2 && (j == s.size() || (!lower(s[j]) && !upper(s[j])));
+      if (title_before && i - word_start >= (caps_tail ? 4 : 2) && (next_title || caps_tail)) {
+        out.push_back(' ');
+        word_start = i;
+      }
+    }
     out.push_back(c);
   }
   return out;
