@@ -216,7 +216,25 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   // 2. Token weights over all list names, then applied.
   for (const IndexedName& n : impl->names_) impl->weights_.AddDocument(n.normalized);
   impl->weights_.Finish();
-  for (IndexedName& n : impl->names_) impl->weights_.Apply(&n.normalized);
+  for (IndexedName& n : impl->names_) {
+    impl->weights_.Apply(&n.normalized);
+    std::vector<float> w;
+    for (const NameToken& t : n.normalized.tokens) {
+      if (t.role != TokenRole::kParticle) w.push_back(t.weight);
+    }
+    std::sort(w.begin(), w.end(), std::greater<float>());
+    float sum = 0;
+    for (size_t k = 0; k < w.size(); ++k) {
+      sum += w[k];
+      if (k < 8) n.top_weight[k] = sum;
+    }
+    for (size_t k = w.size(); k < 8; ++k) n.top_weight[k] = sum;
+    n.total_weight = sum;
+    n.compact_length = static_cast<uint16_t>(std::min<size_t>(n.normalized.Compact().size(), 65535));
+    for (const NameToken& t : n.normalized.tokens) {
+      n.words += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
+    }
+  }
 
   // 3. Intern every token text (ids from 1) so queries can memoize token similarities.
   {
@@ -487,30 +505,53 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   const double floor = options.threshold - kMaxBonus;
   match::ScorerConfig config;
   config.acronym_both_ways = false;  // a listed acronym does not match every long name
-  size_t q_words = 0;
-  for (const NameToken& t : q.tokens) q_words += t.role == TokenRole::kWord ? 1 : 0;
-  auto upper_bound = [&](uint32_t mask, EntityKind kind) {
-    double hit = 0;
+  size_t q_words = 0, q_word_count = 0;
+  double q_total_weight = 0;
+  for (const NameToken& t : q.tokens) {
+    q_words += t.role == TokenRole::kWord ? 1 : 0;
+    q_word_count += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
+    if (t.role != TokenRole::kParticle) q_total_weight += t.weight;
+  }
+  const size_t q_compact_length = q.Compact().size();
+  // The best score a candidate can reach given which query words share a key with it: the
+  // matched pairs weigh at most (wq + 1) / 2 each; unhit query words are unmatched; the
+  // candidate has at least its weight minus its heaviest `hits` words unmatched.
+  auto upper_bound = [&](uint32_t mask, const IndexedName& n, EntityKind kind) {
+    double pairs = 0, hit_weight = 0, missing = 0;
+    size_t hits = 0;
     for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
-      if ((mask >> i) & 1u) hit += 0.5 * (q.tokens[i].weight + 1.0);
-    }
-    double missing = 0;
-    for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
-      if (!((mask >> i) & 1u) && q.tokens[i].role != TokenRole::kParticle) {
-        missing += q.tokens[i].weight;
+      const NameToken& t = q.tokens[i];
+      if ((mask >> i) & 1u) {
+        pairs += 0.5 * (t.weight + 1.0);
+        hit_weight += t.weight;  // >= the scorer's min(wq, wc)
+        ++hits;
+      } else if (t.role != TokenRole::kParticle) {
+        missing += t.weight;
       }
     }
+    double cand_missing =
+        hits > 8 ? 0.0
+                 : (hits == 0 ? n.total_weight : n.total_weight - n.top_weight[hits - 1]);
+    cand_missing = std::max(0.0, cand_missing - 1e-6);
     bool person = kind == EntityKind::kPerson;
     double extra = person ? config.extra_weight_person : config.extra_weight_other;
-    double ub = hit / (hit + extra * missing + 1e-9);
+    double lo = std::min(missing, cand_missing), hi = std::max(missing, cand_missing);
+    double penalty = config.conflict_weight * 2 * lo + extra * (hi - lo);
+    double ub = pairs / (pairs + penalty + 1e-9);
     // Mirrors the scorer's cap when only common words can have matched.
-    double hit_weight = 0;
-    for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
-        if ((mask >> i) & 1u) hit_weight += q.tokens[i].weight;  // >= the scorer's min()
+    if ((missing > 0 || cand_missing > 0) && hit_weight < config.common_only_weight) {
+      ub = std::min(ub, config.common_only_cap);
     }
-    if (missing > 0 && hit_weight < config.common_only_weight) ub = std::min(ub, config.common_only_cap);
-    // A one-word query may be an acronym of the candidate.
+    // Joined or split words (compact view) and acronyms are scored on their own terms.
     if (mask != 0 && q_words == 1) ub = std::max(ub, config.acronym_match);
+    // The compact view needs different word counts and joined strings of similar length
+    // (similarity >= 0.92); then only the scorer can tell.
+    if (mask != 0 && q_word_count != n.words && q_compact_length > 0 &&
+        std::min<double>(q_compact_length, n.compact_length) >=
+            0.84 * std::max<double>(q_compact_length, n.compact_length) &&
+        2 * hit_weight >= q_total_weight) {
+      ub = 1.0;
+    }
     return ub;
   };
 
@@ -538,7 +579,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     const Entity& e = entities_[n.entity];
     if (!allowed(e)) continue;
     EntityKind rule_kind = qkind == EntityKind::kUnknown ? e.kind : qkind;
-    if (!exhaustive && upper_bound(scratch.mask[id], rule_kind) < floor) continue;
+    if (!exhaustive && upper_bound(scratch.mask[id], n, rule_kind) < floor) continue;
     const bool as_person = rule_kind == EntityKind::kPerson;
     const match::NameScorer& scorer = as_person ? person_scorer : other_scorer;
     match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);

@@ -49,6 +49,12 @@ class ScreenerImpl final : public Screener {
     uint32_t entity = 0;
     uint32_t name = 0;  // index into the entity's names
     NormalizedName normalized;
+    // For the candidate upper bound: total informative weight, and the sums of its k
+    // heaviest informative tokens (k = 1..8).
+    float total_weight = 0;
+    float top_weight[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    uint16_t compact_length = 0;  // bytes of NormalizedName::Compact()
+    uint16_t words = 0;           // word and number tokens
   };
   struct PreparedQuery {
     NormalizedName name;
