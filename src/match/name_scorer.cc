@@ -192,7 +192,10 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
     if (0.5 * jw_ub + 0.5 * (mn / mx) < config.token_floor) return 0.0;
   }
   double s = BlendAtLeast(a.text, b.text, config.token_floor);
-  if (a.key != a.text || b.key != b.text) {
+  // Keys drop inner vowels: near keys say something only where vowels are unreliable (a side
+  // romanized from another script); between two Latin spellings they would let "daniel" meet
+  // "donald".
+  if ((cross_script || abjad) && (a.key != a.text || b.key != b.text)) {
     s = std::max(s, 0.98 * BlendAtLeast(a.key, b.key, config.token_floor / 0.98));
   }
   if (cross_script) {

@@ -27,7 +27,7 @@ namespace interdict::match {
 // Tunable constants of the name scorer; defaults were chosen on the DEV evaluation sets
 // (docs/match.md) and are the documented behaviour.
 struct ScorerConfig {
-  double token_floor = 0.72;      // token similarity below this is no match at all
+  double token_floor = 0.76;      // token similarity below this is no match at all
   double spelling_match = 0.95;   // texts differ but spelling-folded keys agree
   double abjad_skeleton = 0.92;   // consonant skeletons agree (Arabic/Hebrew-script names)
   double initial_match = 0.72;    // "a" against "ahmad" in a person name
