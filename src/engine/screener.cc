@@ -473,6 +473,34 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   INTERDICT_ASSIGN_OR_RETURN(PreparedQuery pq, Prepare(query, options));
   const NormalizedName& q = pq.name;
 
+  // Common words need not be looked up: a name that shares only words whose total weight is
+  // below the scorer's common_only_weight is capped at common_only_cap, below the scoring
+  // floor. Such words ("optional") are assumed present in every candidate's upper bound
+  // instead, which only loosens it. Safe while the floor is above the cap, and while the
+  // optional words cannot make up half the query's weight (the compact view's condition).
+  uint32_t optional_mask = 0;
+  {
+    const match::ScorerConfig defaults;
+    std::vector<std::pair<double, size_t>> by_weight;
+    double total = 0;
+    for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+      if (q.tokens[i].role == TokenRole::kParticle) continue;
+      by_weight.emplace_back(q.tokens[i].weight, i);
+      total += q.tokens[i].weight;
+    }
+    std::sort(by_weight.begin(), by_weight.end());
+    double optional = 0;
+    for (const auto& [w, i] : by_weight) {
+      if (optional + w >= defaults.common_only_weight || 2 * (optional + w) > total) break;
+      optional += w;
+      optional_mask |= 1u << i;
+    }
+    if (exhaustive || options.threshold - kMaxBonus <= defaults.common_only_cap ||
+        by_weight.size() < 2) {
+      optional_mask = 0;
+    }
+  }
+
   // Candidate names.
   thread_local Scratch scratch;
   if (scratch.mask.size() < names_.size()) {
@@ -489,6 +517,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     for (size_t i = 0; i < names_.size(); ++i) scratch.touched.push_back(static_cast<uint32_t>(i));
   } else {
     for (const auto& [key, bits] : QueryKeys(q)) {
+      if ((bits & ~optional_mask) == 0) continue;  // only common words: see below
       for (uint32_t id : index_->Postings(key)) {
         if (scratch.epoch[id] != scratch.current) {
           scratch.epoch[id] = scratch.current;
@@ -579,7 +608,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     const Entity& e = entities_[n.entity];
     if (!allowed(e)) continue;
     EntityKind rule_kind = qkind == EntityKind::kUnknown ? e.kind : qkind;
-    if (!exhaustive && upper_bound(scratch.mask[id], n, rule_kind) < floor) continue;
+    if (!exhaustive && upper_bound(scratch.mask[id] | optional_mask, n, rule_kind) < floor) continue;
     const bool as_person = rule_kind == EntityKind::kPerson;
     const match::NameScorer& scorer = as_person ? person_scorer : other_scorer;
     match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);

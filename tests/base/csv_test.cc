@@ -66,7 +66,8 @@ TEST(CsvReaderTest, OversizedFieldIsRefused) {
   std::string big(2000, 'x');
   CsvOptions opts;
   opts.max_field_bytes = 1000;
-  CsvReader reader("a," + big + "\n", opts);
+  const std::string data = "a," + big + "\n";  // the reader borrows its input
+  CsvReader reader(data, opts);
   std::vector<std::string> row;
   EXPECT_FALSE(reader.Next(&row));
   EXPECT_THAT(reader.status(), StatusIs(StatusCode::kDataLoss, "longer than 1000 bytes"));
