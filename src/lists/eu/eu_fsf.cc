@@ -23,36 +23,12 @@ namespace {
 constexpr std::string_view kFormat = "eu_fsf_xml";
 constexpr std::string_view kRoot = "export";
 
-std::string Clean(std::string_view s) { return base::CollapseWhitespace(base::Trim(s)); }
-
-std::string AttrClean(const XmlElement& el, std::string_view attr) { return Clean(el.Attr(attr)); }
+std::string AttrClean(const XmlElement& el, std::string_view attr) {
+  return CleanText(el.Attr(attr));
+}
 
 bool AttrTrue(const XmlElement& el, std::string_view attr) {
   return base::EqualsIgnoreCase(base::Trim(el.Attr(attr)), "true");
-}
-
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view sep) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (const std::string& p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
-}
-
-bool IsUpperAlpha2(std::string_view s) {
-  return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
 }
 
 // The FSF writes an unknown country as countryIso2Code="00" countryDescription="UNKNOWN".
@@ -106,24 +82,6 @@ std::optional<IdType> IdTypeFromCode(std::string_view code) {
   return std::nullopt;
 }
 
-void AddName(Entity* e, Name name) {
-  if (name.full.empty()) return;
-  for (Name& n : e->names) {
-    if (n.full == name.full) {
-      if (name.quality == NameQuality::kStrong) n.quality = NameQuality::kStrong;
-      return;
-    }
-  }
-  e->names.push_back(std::move(name));
-}
-
-void AddDateOfBirth(Entity* e, DateOfBirth dob) {
-  for (const DateOfBirth& d : e->dates_of_birth) {
-    if (d.from == dob.from && d.to == dob.to && d.circa == dob.circa) return;
-  }
-  e->dates_of_birth.push_back(std::move(dob));
-}
-
 struct NameCandidate {
   Name name;
   bool has_language = false;
@@ -161,12 +119,7 @@ class RecordParser {
 };
 
 void RecordParser::Warn(int line, std::string_view child, std::string message) {
-  std::string location = "line " + std::to_string(line) + ", " + path_;
-  if (!child.empty()) {
-    location += "/";
-    location += child;
-  }
-  diags_->Warn(file_.name, std::move(location), record_id_, std::move(message));
+  diags_->Warn(file_.name, XmlRecordLocation(line, path_, child), record_id_, std::move(message));
 }
 
 bool RecordParser::Parse(const XmlElement& rec, int ordinal, Entity* out) {
@@ -470,10 +423,7 @@ void RecordParser::ParseIdentification(const XmlElement& el, const std::string& 
 }  // namespace
 
 Result<ParsedList> ParseEuFsfXml(const InputFile& file) {
-  ParsedList out;
-  out.version.source = ListSource::kEu;
-  out.version.format = std::string(kFormat);
-  out.version.files.push_back(MakeSourceFile(file));
+  ParsedList out = NewParsedList(ListSource::kEu, kFormat, file);
   const SourceFile& source_file = out.version.files.front();
 
   XmlStream xml(file);

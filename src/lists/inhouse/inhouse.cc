@@ -58,34 +58,7 @@ constexpr ColumnSpec kColumns[] = {
     {Column::kRemarks, "remarks", {"remark", "notes", ""}},
 };
 
-constexpr size_t kAbsent = static_cast<size_t>(-1);
-
 std::string_view ColumnName(Column c) { return kColumns[Index(c)].name; }
-std::string LineLocation(size_t line) { return "line " + std::to_string(line); }
-
-// Trims and turns line breaks and tabs inside a cell into single spaces (a name typed with
-// Alt+Enter in a spreadsheet).
-std::string OneLine(std::string_view s) {
-  s = base::Trim(s);
-  std::string out;
-  out.reserve(s.size());
-  bool in_break = false;
-  for (char c : s) {
-    if (c == '\r' || c == '\n' || c == '\t') {
-      if (!in_break) {
-        while (!out.empty() && out.back() == ' ') out.pop_back();
-        out.push_back(' ');
-      }
-      in_break = true;
-    } else if (c == ' ' && in_break) {
-      continue;
-    } else {
-      out.push_back(c);
-      in_break = false;
-    }
-  }
-  return out;
-}
 
 // True when `s` has at least one well-formed multi-byte UTF-8 sequence: then it is UTF-8
 // with damaged bytes, not a Windows-1252 export.
@@ -101,24 +74,6 @@ bool HasUtf8MultiByte(std::string_view s) {
     if (pos - start > 1) return true;
   }
   return false;
-}
-
-std::string RepairUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t bad = base::FindInvalidUtf8(s.substr(pos));
-    if (bad == std::string_view::npos) {
-      out.append(s.substr(pos));
-      break;
-    }
-    out.append(s.substr(pos, bad));
-    pos += bad;
-    base::DecodeUtf8(s, &pos);
-    base::AppendUtf8(U'\uFFFD', &out);
-  }
-  return out;
 }
 
 // The `kind` cell: docs/formats/inhouse.md#kind.
@@ -160,11 +115,7 @@ class InHouseParser {
   void ParseRow(const std::vector<std::string>& row);
   void AddIdentifier(std::string_view spec, Entity* e);
 
-  std::string_view Get(Column c) const {
-    size_t i = columns_[Index(c)];
-    if (i == kAbsent || i >= row_->size()) return "";
-    return base::Trim((*row_)[i]);
-  }
+  std::string_view Get(Column c) const { return CellAt(*row_, columns_[Index(c)]); }
   void Warn(Column c, std::string message) {
     list_.diagnostics.Warn(source_file_.name,
                            LineLocation(line_) + ", column " + std::string(ColumnName(c)),
@@ -187,7 +138,7 @@ class InHouseParser {
 };
 
 Status InHouseParser::ReadHeader(const std::vector<std::string>& header, size_t line) {
-  columns_.fill(kAbsent);
+  columns_.fill(kAbsentColumn);
   header_cells_ = header.size();
   std::string unknown;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -207,7 +158,7 @@ Status InHouseParser::ReadHeader(const std::vector<std::string>& header, size_t 
       continue;
     }
     size_t& slot = columns_[Index(spec->column)];
-    if (slot != kAbsent) {
+    if (slot != kAbsentColumn) {
       list_.diagnostics.Warn(source_file_.name, LineLocation(line), "",
                              "column '" + std::string(cell) + "' repeats column '" +
                                  std::string(spec->name) + "'; only the first is read");
@@ -217,7 +168,7 @@ Status InHouseParser::ReadHeader(const std::vector<std::string>& header, size_t 
   }
   std::string missing;
   for (Column c : {Column::kId, Column::kName}) {
-    if (columns_[Index(c)] == kAbsent) {
+    if (columns_[Index(c)] == kAbsentColumn) {
       missing += (missing.empty() ? "" : ", ") + std::string(ColumnName(c));
     }
   }
@@ -387,7 +338,7 @@ Result<ParsedList> InHouseParser::Parse() {
   std::string converted;
   if (!base::IsValidUtf8(bytes)) {
     if (HasUtf8MultiByte(bytes)) {
-      converted = RepairUtf8(bytes);
+      converted = ReplaceInvalidUtf8(bytes);
       list_.diagnostics.Warn(source_file_.name, "", "",
                              "file is UTF-8 with invalid bytes; they were replaced with U+FFFD");
     } else {

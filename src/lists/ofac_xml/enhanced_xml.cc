@@ -64,10 +64,6 @@ struct Resolved {
   std::string_view iso;
 };
 
-std::string Where(int line, const XmlElement& e) {
-  return "line " + std::to_string(line) + ", " + e.name;
-}
-
 bool IsTrue(std::string_view text) { return base::EqualsIgnoreCase(base::Trim(text), "true"); }
 
 // ISO 639-1 for OFAC script names that name a single language.
@@ -141,7 +137,9 @@ class EnhancedParser {
   std::optional<Entity> Parse(const XmlElement& entity);
 
  private:
-  std::string Where(const XmlElement& e) const { return lists::Where(lines_.LineOf(e), e); }
+  std::string Where(const XmlElement& e) const {
+    return XmlRecordLocation(lines_.LineOf(e), e.name, "");
+  }
   void Warn(const XmlElement& at, std::string message) {
     diags_->Warn(file_.name, Where(at), id_, std::move(message));
   }
@@ -175,7 +173,7 @@ void EnhancedParser::LoadReferenceValues(const XmlElement& reference_values) {
     if (rv.name != "referenceValue") continue;
     std::optional<uint64_t> id = base::ParseUint(rv.Attr("refId"));
     if (!id) {
-      diags_->Warn(file_.name, lists::Where(rv.line, rv), "",
+      diags_->Warn(file_.name, XmlRecordLocation(rv.line, rv.name, ""), "",
                    "referenceValue without a numeric refId '" + std::string(rv.Attr("refId")) +
                        "'; ignored");
       continue;
@@ -190,7 +188,7 @@ void EnhancedParser::LoadFeatureTypes(const XmlElement& feature_types) {
     if (ft.name != "featureType") continue;
     std::optional<uint64_t> id = base::ParseUint(ft.Attr("featureTypeId"));
     if (!id) {
-      diags_->Warn(file_.name, lists::Where(ft.line, ft), "",
+      diags_->Warn(file_.name, XmlRecordLocation(ft.line, ft.name, ""), "",
                    "featureType without a numeric featureTypeId");
       continue;
     }
@@ -557,11 +555,8 @@ void EnhancedParser::ParseRelationships(const XmlElement& entity, Entity* e) {
 }  // namespace
 
 Result<ParsedList> ParseOfacEnhancedXml(ListSource source, const InputFile& file) {
-  ParsedList out;
-  out.version.source = source;
-  out.version.format = "ofac_enhanced_xml";
-  SourceFile source_file = MakeSourceFile(file);
-  out.version.files.push_back(source_file);
+  ParsedList out = NewParsedList(source, "ofac_enhanced_xml", file);
+  const SourceFile& source_file = out.version.files.front();
   const std::string& name = source_file.name;
 
   XmlStream xml(file);
@@ -591,7 +586,7 @@ Result<ParsedList> ParseOfacEnhancedXml(ListSource source, const InputFile& file
       if (d && d->day != 0) {
         out.version.as_of = d->ToString();
       } else if (!as_of.empty()) {
-        out.diagnostics.Warn(name, Where(element.line, element), "",
+        out.diagnostics.Warn(name, XmlRecordLocation(element.line, element.name, ""), "",
                              "unreadable dataAsOf '" + std::string(as_of) + "'");
       }
     }

@@ -48,26 +48,6 @@ constexpr LabelRule kExactRules[] = {
     {"aircraft manufacture date", FactKind::kBuildYear},
 };
 
-// Substrings that make a label a sanctions statement rather than an identifier: directive
-// determinations, secondary-sanctions risks, CAATSA/EO/IFCA/PEESA information, listing and
-// effective dates of directives, and OFAC's descriptive "Organization Type:"/"Target Type".
-constexpr std::string_view kNoteNeedles[] = {
-    "sanctions information",    // "Additional Sanctions Information -"
-    "secondary sanctions",      // "Secondary sanctions risk:"
-    "directive",                // "Executive Order 13662 Directive Determination -", ...
-    "executive order",          // "Executive Order 14059 information:"
-    "caatsa",                   // "CAATSA Section 235 Information:"
-    "ifca",                     // "IFCA Determination -"
-    "peesa",                    // "PEESA Information:"
-    "for more information",     // "For more information, please see:"
-    "listing date",             // "Listing Date (CMIC)"
-    "effective date",           // "Effective Date (CMIC)"
-    "purchase/sales",           // "Purchase/Sales For Divestment Date (CMIC)"
-    "transactions prohibited",  // "Transactions Prohibited For Persons Owned or Controlled ..."
-    "organization type",        // "Organization Type:"
-    "target type",              // "Target Type"
-};
-
 struct RelationRule {
   std::string_view label;  // lower case
   std::string_view code;
@@ -107,17 +87,12 @@ std::string CountryProblem(std::string_view what, const Fact& fact) {
 }  // namespace
 
 FactKind ClassifyFactLabel(std::string_view label) {
-  std::string lower = base::AsciiToLower(base::Trim(label));
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == '-' || lower.back() == ' ')) {
-    lower.pop_back();
-  }
+  const std::string key = OfacLabelKey(label);
   for (const LabelRule& rule : kExactRules) {
-    if (lower == rule.label) return rule.kind;
+    if (key == rule.label) return rule.kind;
   }
-  if (base::StartsWith(lower, "linked to")) return FactKind::kLinkedTo;
-  for (std::string_view needle : kNoteNeedles) {
-    if (lower.find(needle) != std::string::npos) return FactKind::kSanctionNote;
-  }
+  if (base::StartsWith(key, "linked to")) return FactKind::kLinkedTo;
+  if (IsOfacSanctionNoteKey(key)) return FactKind::kSanctionNote;
   return FactKind::kIdentifier;
 }
 
@@ -268,32 +243,14 @@ std::string RelationTypeCode(std::string_view label) {
 }
 
 void AddLinkedToRelations(std::string_view remarks, Entity* entity) {
-  constexpr std::string_view kMarker = "Linked To:";
-  size_t pos = 0;
-  while ((pos = base::FindIgnoreCase(remarks, kMarker, pos)) != std::string_view::npos) {
-    size_t start = pos + kMarker.size();
-    size_t end = start;
-    int depth = 0;
-    for (; end < remarks.size(); ++end) {
-      char c = remarks[end];
-      if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        if (depth == 0) break;  // closes the "(Linked To: ...)" group
-        --depth;
-      } else if (c == ';' && depth == 0) {
-        break;
-      }
+  for (std::string_view found : FindLinkedToNames(remarks)) {
+    std::string name = TrimDot(found);
+    if (name.empty()) continue;
+    bool dup = false;
+    for (const Relation& r : entity->relations) {
+      dup = dup || (r.type == "linked_to" && r.name == name);
     }
-    std::string name = TrimDot(remarks.substr(start, end - start));
-    if (!name.empty()) {
-      bool dup = false;
-      for (const Relation& r : entity->relations) {
-        dup = dup || (r.type == "linked_to" && r.name == name);
-      }
-      if (!dup) entity->relations.push_back(Relation{.type = "linked_to", .name = name});
-    }
-    pos = end;
+    if (!dup) entity->relations.push_back(Relation{.type = "linked_to", .name = name});
   }
 }
 

@@ -28,10 +28,6 @@ using ofac_xml_internal::OfacFullName;
 
 constexpr std::string_view kRoot = "sdnList";
 
-std::string Where(int line, const XmlElement& e) {
-  return "line " + std::to_string(line) + ", " + e.name;
-}
-
 // OFAC writes Publish_Date as MM/DD/YYYY (US order; model::ParseDate reads slashes day
 // first, so it cannot be used here). Returns "" when the text is not such a date.
 std::string PublishDateToIso(std::string_view text) {
@@ -55,7 +51,9 @@ class SdnEntryParser {
   std::optional<Entity> Parse(const XmlElement& entry);
 
  private:
-  std::string Where(const XmlElement& e) const { return lists::Where(lines_.LineOf(e), e); }
+  std::string Where(const XmlElement& e) const {
+    return XmlRecordLocation(lines_.LineOf(e), e.name, "");
+  }
   void Warn(const XmlElement& at, std::string message) {
     diags_->Warn(file_.name, Where(at), id_, std::move(message));
   }
@@ -277,11 +275,8 @@ void SdnEntryParser::ParseVessel(const XmlElement& entry, Entity* e) {
 }  // namespace
 
 Result<ParsedList> ParseOfacSdnXml(ListSource source, const InputFile& file) {
-  ParsedList out;
-  out.version.source = source;
-  out.version.format = "ofac_sdn_xml";
-  SourceFile source_file = MakeSourceFile(file);
-  out.version.files.push_back(source_file);
+  ParsedList out = NewParsedList(source, "ofac_sdn_xml", file);
+  const SourceFile& source_file = out.version.files.front();
   const std::string& name = source_file.name;
 
   XmlStream xml(file);
@@ -295,13 +290,13 @@ Result<ParsedList> ParseOfacSdnXml(ListSource source, const InputFile& file) {
       std::string_view date = element.ChildText("Publish_Date");
       out.version.as_of = PublishDateToIso(date);
       if (out.version.as_of.empty() && !date.empty()) {
-        out.diagnostics.Warn(name, Where(element.line, element), "",
+        out.diagnostics.Warn(name, XmlRecordLocation(element.line, element.name, ""), "",
                              "unreadable Publish_Date '" + std::string(date) + "'");
       }
       std::string_view count = element.ChildText("Record_Count");
       record_count = base::ParseUint(count);
       if (!record_count && !count.empty()) {
-        out.diagnostics.Warn(name, Where(element.line, element), "",
+        out.diagnostics.Warn(name, XmlRecordLocation(element.line, element.name, ""), "",
                              "unreadable Record_Count '" + std::string(count) + "'");
       }
       continue;

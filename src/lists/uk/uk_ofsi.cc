@@ -213,12 +213,6 @@ bool SameAddress(const Address& a, const Address& b) {
          a.postal_code == b.postal_code && a.country_name == b.country_name;
 }
 
-bool EarlierThan(const PartialDate& a, const PartialDate& b) {
-  if (a.year != b.year) return a.year < b.year;
-  if (a.month != b.month) return a.month < b.month;
-  return a.day < b.day;
-}
-
 void AddIdentifier(Entity* e, Identifier id) {
   if (id.value.empty()) return;
   for (const Identifier& have : e->identifiers) {
@@ -238,7 +232,7 @@ void AddRelation(Entity* e, std::string_view type, std::string_view name) {
 // Identifier type for an id in the National Identification columns: the details may name
 // a more specific kind ("Russia INN" -> tax id, "Social Security Number" -> SSN).
 IdType NationalIdType(std::string_view details) {
-  IdType t = uk_ofsi_internal::IdTypeOfLabel(details);
+  IdType t = IdTypeFromLabel(details);
   switch (t) {
     case IdType::kTaxId:
     case IdType::kSsn:
@@ -594,7 +588,7 @@ void Parser::AddRow(const std::vector<std::string>& row, size_t line) {
     if (!d) {
       Warn(Location(line, kListedOn), gid,
            "cannot read the Listed On date '" + std::string(v) + "'");
-    } else if (e.listed_on.empty() || EarlierThan(*d, e.listed_on)) {
+    } else if (e.listed_on.empty() || DateBefore(*d, e.listed_on)) {
       e.listed_on = *d;
     }
   }

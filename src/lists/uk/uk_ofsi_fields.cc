@@ -267,7 +267,9 @@ constexpr std::array<std::string_view, 17> kRegionWords = {
     "state",    "krai",        "kray",   "territory",  "district",    "county",
     "republic", "countryside", "areas",  "autonomous", "okrug"};
 
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view sep) {
+// The non-empty trimmed `parts` joined with `sep` (lists::JoinNonEmpty does not trim).
+std::string JoinTrimmedNonEmpty(std::initializer_list<std::string_view> parts,
+                                std::string_view sep) {
   std::string out;
   for (std::string_view p : parts) {
     p = base::Trim(p);
@@ -391,20 +393,6 @@ std::vector<std::string_view> SplitNameList(std::string_view text) {
   return out;
 }
 
-IdType IdTypeOfLabel(std::string_view label) {
-  std::string lower = base::AsciiToLower(label);
-  std::string_view s = lower;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && !IsLower(s[i])) ++i;
-    size_t start = i;
-    while (i < s.size() && IsLower(s[i])) ++i;
-    std::string_view word = s.substr(start, i - start);
-    if (word == "tin" || word == "taxpayer") return IdType::kTaxId;
-  }
-  return IdTypeFromLabel(label);
-}
-
 std::vector<Identifier> ParseRegistrationNumbers(std::string_view text) {
   struct Token {
     size_t start;
@@ -484,7 +472,7 @@ std::vector<Identifier> ParseRegistrationNumbers(std::string_view text) {
       if (country.empty() && !lab.empty()) country = LeadingWordsCountry(lab);
       Identifier id;
       id.value = std::string(s.substr(tokens[t].start, tokens[t].end - tokens[t].start));
-      IdType type = IdTypeOfLabel(lab);
+      IdType type = IdTypeFromLabel(lab);
       switch (type) {
         case IdType::kTaxId:
         case IdType::kCompanyRegistration:
@@ -595,7 +583,7 @@ Address BuildAddress(std::string_view a1, std::string_view a2, std::string_view 
       out.city = std::string(a5);
     }
   }
-  out.street = JoinNonEmpty({a1, a2, a3, a4, extra_street}, ", ");
+  out.street = JoinTrimmedNonEmpty({a1, a2, a3, a4, extra_street}, ", ");
   out.postal_code = std::string(base::Trim(postal_code));
   out.country_name = std::string(base::Trim(country));
   return out;

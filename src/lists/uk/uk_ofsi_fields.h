@@ -81,10 +81,6 @@ std::vector<std::string_view> SplitNameList(std::string_view text);
 // defaults to "Business Reg No".
 std::vector<Identifier> ParseRegistrationNumbers(std::string_view text);
 
-// IdTypeFromLabel() for identifier labels of this list, plus the tax-number words it does
-// not know: "TIN", "Taxpayer ..." (-> kTaxId).
-IdType IdTypeOfLabel(std::string_view label);
-
 // Splits a cell of URLs or e-mail addresses separated by spaces, commas or ". "
 // ("info@a.ru. www.b.by", "(1) https://x (2) www.y") into tokens without trailing ".,;".
 std::vector<std::string_view> SplitAddressTokens(std::string_view text);

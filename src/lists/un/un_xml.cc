@@ -22,21 +22,8 @@ namespace {
 constexpr std::string_view kFormat = "un_xml";
 constexpr std::string_view kRoot = "CONSOLIDATED_LIST";
 
-// Source text with runs of whitespace (the UN wraps long values over several lines) folded.
-std::string Clean(std::string_view s) { return base::CollapseWhitespace(base::Trim(s)); }
-
 std::string ChildClean(const XmlElement& el, std::string_view child) {
-  return Clean(el.ChildText(child));
-}
-
-std::string JoinNonEmpty(std::initializer_list<std::string_view> parts, std::string_view sep) {
-  std::string out;
-  for (std::string_view p : parts) {
-    if (p.empty()) continue;
-    if (!out.empty()) out += sep;
-    out += p;
-  }
-  return out;
+  return CleanText(el.ChildText(child));
 }
 
 // UN dates are ISO, a few with a zone offset ("2015-04-07-04:00"); the offset is dropped.
@@ -53,37 +40,11 @@ bool IsApproximateWord(std::string_view s) {
   return false;
 }
 
-bool Before(const PartialDate& a, const PartialDate& b) {
-  if (a.year != b.year) return a.year < b.year;
-  if (a.month != b.month) return a.month < b.month;
-  return a.day < b.day;
-}
-
-// Adds a name unless the same text is already there; a strong duplicate of a weak name makes
-// the kept one strong.
-void AddName(Entity* e, Name name) {
-  if (name.full.empty()) return;
-  for (Name& n : e->names) {
-    if (n.full == name.full) {
-      if (name.quality == NameQuality::kStrong) n.quality = NameQuality::kStrong;
-      return;
-    }
-  }
-  e->names.push_back(std::move(name));
-}
-
-void AddDateOfBirth(Entity* e, DateOfBirth dob) {
-  for (const DateOfBirth& d : e->dates_of_birth) {
-    if (d.from == dob.from && d.to == dob.to && d.circa == dob.circa) return;
-  }
-  e->dates_of_birth.push_back(std::move(dob));
-}
-
 // Text after a marker such as "original script:" in an alias NOTE, or "".
 std::string NameInNote(std::string_view note) {
   for (std::string_view marker : {"original script:", "in arabic:"}) {
     size_t at = base::FindIgnoreCase(note, marker);
-    if (at != std::string_view::npos) return Clean(note.substr(at + marker.size()));
+    if (at != std::string_view::npos) return CleanText(note.substr(at + marker.size()));
   }
   return "";
 }
@@ -118,12 +79,7 @@ class RecordParser {
 };
 
 void RecordParser::Warn(int line, std::string_view child, std::string message) {
-  std::string location = "line " + std::to_string(line) + ", " + path_;
-  if (!child.empty()) {
-    location += "/";
-    location += child;
-  }
-  diags_->Warn(file_.name, std::move(location), record_id_, std::move(message));
+  diags_->Warn(file_.name, XmlRecordLocation(line, path_, child), record_id_, std::move(message));
 }
 
 bool RecordParser::Parse(const XmlElement& rec, int ordinal, Entity* out) {
@@ -176,11 +132,11 @@ bool RecordParser::Parse(const XmlElement& rec, int ordinal, Entity* out) {
         name == "LAST_DAY_UPDATED" || name == "SORT_KEY" || name == "SORT_KEY_LAST_MOD") {
       continue;  // read above, or bookkeeping the model has no use for
     } else if (name == "UN_LIST_TYPE") {
-      AddUnique(&e.programs, Clean(child.text));
+      AddUnique(&e.programs, CleanText(child.text));
     } else if (name == "REFERENCE_NUMBER") {
-      e.reference = Clean(child.text);
+      e.reference = CleanText(child.text);
     } else if (name == "LISTED_ON") {
-      std::string text = Clean(child.text);
+      std::string text = CleanText(child.text);
       if (text.empty()) continue;
       if (std::optional<PartialDate> d = ParseUnDate(text)) {
         e.listed_on = *d;
@@ -188,11 +144,11 @@ bool RecordParser::Parse(const XmlElement& rec, int ordinal, Entity* out) {
         Warn(child.line, at, "unparseable LISTED_ON '" + text + "'");
       }
     } else if (name == "NAME_ORIGINAL_SCRIPT") {
-      AddName(&e, Name{.full = Clean(child.text), .type = NameType::kAka});
+      AddName(&e, Name{.full = CleanText(child.text), .type = NameType::kAka});
     } else if (name == "COMMENTS1") {
       e.remarks = std::string(child.Text());
     } else if (name == "GENDER") {
-      std::string g = Clean(child.text);
+      std::string g = CleanText(child.text);
       if (base::EqualsIgnoreCase(g, "male")) {
         e.gender = Gender::kMale;
       } else if (base::EqualsIgnoreCase(g, "female")) {
@@ -246,12 +202,12 @@ bool RecordParser::Parse(const XmlElement& rec, int ordinal, Entity* out) {
 }
 
 void RecordParser::ParseValues(const XmlElement& el, std::vector<std::string>* out) {
-  for (const XmlElement* v : el.Children("VALUE")) AddUnique(out, Clean(v->text));
+  for (const XmlElement* v : el.Children("VALUE")) AddUnique(out, CleanText(v->text));
 }
 
 void RecordParser::ParseNationalities(const XmlElement& el, const std::string& at, Entity* e) {
   for (const XmlElement* v : el.Children("VALUE")) {
-    std::string text = Clean(v->text);
+    std::string text = CleanText(v->text);
     if (text.empty()) continue;
     std::string code = CountryCode(text);
     if (code.empty()) {
@@ -263,7 +219,7 @@ void RecordParser::ParseNationalities(const XmlElement& el, const std::string& a
 }
 
 void RecordParser::ParseAlias(const XmlElement& el, const std::string& at, Entity* e) {
-  std::string quality = Clean(el.ChildText("QUALITY"));
+  std::string quality = CleanText(el.ChildText("QUALITY"));
   Name name;
   name.full = ChildClean(el, "ALIAS_NAME");
   name.type = NameType::kAka;
@@ -362,7 +318,7 @@ void RecordParser::ParseDateOfBirth(const XmlElement& el, const std::string& at,
     Warn(el.line, at, "unparseable date of birth '" + text + "'");
     return;
   }
-  if (Before(*to, *from)) {
+  if (DateBefore(*to, *from)) {
     Warn(el.line, at, "date range '" + text + "' ends before it starts; read reversed");
     std::swap(from, to);
   }
@@ -425,10 +381,7 @@ void RecordParser::ParseDocument(const XmlElement& el, Entity* e) {
 }  // namespace
 
 Result<ParsedList> ParseUnXml(const InputFile& file) {
-  ParsedList out;
-  out.version.source = ListSource::kUn;
-  out.version.format = std::string(kFormat);
-  out.version.files.push_back(MakeSourceFile(file));
+  ParsedList out = NewParsedList(ListSource::kUn, kFormat, file);
   const SourceFile& source_file = out.version.files.front();
 
   XmlStream xml(file);

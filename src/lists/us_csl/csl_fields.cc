@@ -103,39 +103,6 @@ void ForEachWord(std::string_view s, Fn fn) {
 
 }  // namespace
 
-std::string OneLine(std::string_view s) {
-  s = base::Trim(s);
-  if (s.find_first_of("\r\n\t") == std::string_view::npos) return std::string(s);
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    char c = s[i];
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-      out.push_back(c);
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    bool line_break = false;
-    while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n')) {
-      if (s[j] != ' ') line_break = true;
-      ++j;
-    }
-    if (line_break) {
-      out.push_back(' ');
-    } else {
-      out.append(s.substr(i, j - i));
-    }
-    i = j;
-  }
-  return out;
-}
-
-bool IsAlpha2(std::string_view s) {
-  return s.size() == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z';
-}
-
 std::string_view ListCode(std::string_view source) {
   size_t open = source.find('(');
   if (open == std::string_view::npos) return "";
@@ -155,11 +122,11 @@ Address ParseAddress(std::string_view text) {
   if (end > 0) {
     std::string_view last = parts[end - 1];
     std::string code = CountryCode(last);
-    if (IsAlpha2(last) || !code.empty()) {
+    if (IsUpperAlpha2(last) || !code.empty()) {
       std::string_view country_text = last;
       --end;
       // "Dubai, UAE, AE": the country's name written before its code.
-      if (end > 0 && IsAlpha2(last) && !code.empty() && CountryCode(parts[end - 1]) == code) {
+      if (end > 0 && IsUpperAlpha2(last) && !code.empty() && CountryCode(parts[end - 1]) == code) {
         country_text = parts[end - 1];
         --end;
       }
@@ -173,7 +140,7 @@ Address ParseAddress(std::string_view text) {
     --end;
     found_tail = true;
   }
-  if (end >= 2 && IsAlpha2(parts[end - 1])) {
+  if (end >= 2 && IsUpperAlpha2(parts[end - 1])) {
     a.region = std::string(parts[end - 1]);  // "SEAGOVILLE, TX, 75159"
     --end;
     found_tail = true;
@@ -194,11 +161,9 @@ Address ParseAddress(std::string_view text) {
 }
 
 IdLabelKind ClassifyIdLabel(std::string_view label) {
-  std::string lower = base::AsciiToLower(base::Trim(label));
-  bool marked = !lower.empty() && (lower.back() == ':' || lower.back() == '-');
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == '-' || lower.back() == ' ')) {
-    lower.pop_back();
-  }
+  std::string_view trimmed = base::Trim(label);
+  bool marked = !trimmed.empty() && (trimmed.back() == ':' || trimmed.back() == '-');
+  const std::string key = OfacLabelKey(label);
   struct Rule {
     std::string_view label;
     IdLabelKind kind;
@@ -213,28 +178,12 @@ IdLabelKind ClassifyIdLabel(std::string_view label) {
       {"aircraft manufacture date", IdLabelKind::kBuildYear},
   };
   for (const Rule& rule : kExact) {
-    if (lower == rule.label) return rule.kind;
+    if (key == rule.label) return rule.kind;
   }
   // Sanctions statements rather than identifiers. OFAC ends most of these labels with ':'
   // or ' -' ("Secondary sanctions risk:", "IFCA Determination -"), which also catches
-  // statements added after this list was written.
-  static constexpr std::string_view kNoteWords[] = {"sanctions information",
-                                                    "secondary sanctions",
-                                                    "directive",
-                                                    "executive order",
-                                                    "caatsa",
-                                                    "ifca",
-                                                    "peesa",
-                                                    "transactions prohibited",
-                                                    "listing date",
-                                                    "effective date",
-                                                    "purchase/sales",
-                                                    "organization type",
-                                                    "target type",
-                                                    "for more information"};
-  for (std::string_view word : kNoteWords) {
-    if (lower.find(word) != std::string::npos) return IdLabelKind::kSanctionNote;
-  }
+  // statements added after the list of known ones was written.
+  if (IsOfacSanctionNoteKey(key)) return IdLabelKind::kSanctionNote;
   return marked ? IdLabelKind::kSanctionNote : IdLabelKind::kIdentifier;
 }
 
@@ -250,7 +199,7 @@ IdItem SplitIdItem(std::string_view item) {
   out.kind = ClassifyIdLabel(out.label);
   std::string_view rest = base::Trim(item.substr(0, cut));
   if (out.kind == IdLabelKind::kIdentifier) {
-    if (rest.size() > 4 && IsAlpha2(rest.substr(0, 2)) && rest.substr(2, 2) == ", ") {
+    if (rest.size() > 4 && IsUpperAlpha2(rest.substr(0, 2)) && rest.substr(2, 2) == ", ") {
       out.country = rest.substr(0, 2);
       rest = rest.substr(4);
     }
@@ -372,26 +321,7 @@ EntityKind InferUntypedKind(std::string_view list_code, std::string_view name,
 }
 
 void AddLinkedTo(std::string_view remarks, std::vector<Relation>* relations) {
-  constexpr std::string_view kMarker = "linked to:";
-  size_t pos = 0;
-  while ((pos = base::FindIgnoreCase(remarks, kMarker, pos)) != std::string_view::npos) {
-    size_t start = pos + kMarker.size();
-    size_t i = start;
-    int depth = 0;
-    for (; i < remarks.size(); ++i) {
-      char c = remarks[i];
-      if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        if (depth == 0) break;
-        --depth;
-      } else if (c == ';' && depth == 0) {
-        break;
-      }
-    }
-    std::string_view name = base::Trim(remarks.substr(start, i - start));
-    pos = i;
-    if (name.empty()) continue;
+  for (std::string_view name : FindLinkedToNames(remarks)) {
     bool seen = std::any_of(relations->begin(), relations->end(), [&](const Relation& r) {
       return r.type == "linked_to" && r.name == name;
     });

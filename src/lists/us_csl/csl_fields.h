@@ -20,14 +20,6 @@
 
 namespace interdict::lists::us_csl_internal {
 
-// Trims `s` and replaces every run of whitespace that contains a line break or a tab with
-// one space: the CSL has a few names and addresses broken over lines inside quotes
-// ("Gaobeidian Kaituo Precise Instrument\nCo. Ltd "). Plain spaces are left as written.
-std::string OneLine(std::string_view s);
-
-// True for exactly two ASCII upper-case letters ("CN"): how the CSL writes countries.
-bool IsAlpha2(std::string_view s);
-
 // The short code of a CSL sub-list from its `source` text: "Entity List (EL) - Bureau of
 // Industry and Security" -> "EL", "Capta List (CAP) - Treasury Department" -> "CAP",
 // "Non-SDN Menu-Based Sanctions List (NS-MBS List) - ..." -> "NS-MBS". "" when the text has

@@ -98,12 +98,8 @@ constexpr std::array<std::string_view, kColumnCount> kColumnNames = {
 
 constexpr Column kRequired[] = {Column::kId, Column::kSource, Column::kName};
 
-constexpr size_t kAbsent = static_cast<size_t>(-1);
-
 constexpr size_t Index(Column c) { return static_cast<size_t>(c); }
 std::string_view ColumnName(Column c) { return kColumnNames[Index(c)]; }
-
-std::string LineLocation(size_t line) { return "line " + std::to_string(line); }
 
 // Returns the first C1 control character (U+0080..U+009F) in `s` as "U+0092", or "". They
 // are Windows-1252 punctuation decoded as Latin-1 upstream ("CAST Xi\u0092an").
@@ -117,25 +113,6 @@ std::string FindC1Control(std::string_view s) {
     }
   }
   return "";
-}
-
-// Replaces each invalid UTF-8 sequence with U+FFFD.
-std::string RepairUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 8);
-  size_t pos = 0;
-  while (pos < s.size()) {
-    size_t bad = base::FindInvalidUtf8(s.substr(pos));
-    if (bad == std::string_view::npos) {
-      out.append(s.substr(pos));
-      break;
-    }
-    out.append(s.substr(pos, bad));
-    pos += bad;
-    base::DecodeUtf8(s, &pos);  // advances past the invalid byte
-    base::AppendUtf8(U'\uFFFD', &out);
-  }
-  return out;
 }
 
 // A date, or a range inside one year or month, read as what its ends share: OFAC writes
@@ -163,11 +140,7 @@ class CslParser {
   void ParseRecord(std::vector<std::string>* row);
 
   // The current row's cell, trimmed; "" when the column is absent or the row is short.
-  std::string_view Get(Column c) const {
-    size_t i = columns_[Index(c)];
-    if (i == kAbsent || i >= row_->size()) return "";
-    return base::Trim((*row_)[i]);
-  }
+  std::string_view Get(Column c) const { return CellAt(*row_, columns_[Index(c)]); }
   void Warn(Column c, std::string message) {
     list_.diagnostics.Warn(source_file_.name,
                            LineLocation(line_) + ", column " + std::string(ColumnName(c)),
@@ -201,7 +174,7 @@ class CslParser {
 };
 
 Status CslParser::ReadHeader(const std::vector<std::string>& header) {
-  columns_.fill(kAbsent);
+  columns_.fill(kAbsentColumn);
   header_fields_ = header.size();
   std::vector<std::string> unknown;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -210,7 +183,7 @@ Status CslParser::ReadHeader(const std::vector<std::string>& header) {
     for (size_t c = 0; c < kColumnCount; ++c) {
       if (base::EqualsIgnoreCase(name, kColumnNames[c])) {
         known = true;
-        if (columns_[c] == kAbsent) {
+        if (columns_[c] == kAbsentColumn) {
           columns_[c] = i;
         } else {
           list_.diagnostics.Warn(
@@ -224,7 +197,7 @@ Status CslParser::ReadHeader(const std::vector<std::string>& header) {
   }
   std::string missing_required;
   for (Column c : kRequired) {
-    if (columns_[Index(c)] != kAbsent) continue;
+    if (columns_[Index(c)] != kAbsentColumn) continue;
     if (!missing_required.empty()) missing_required += ", ";
     missing_required += ColumnName(c);
   }
@@ -242,7 +215,7 @@ Status CslParser::ReadHeader(const std::vector<std::string>& header) {
   }
   std::string missing;
   for (size_t c = 0; c < kColumnCount; ++c) {
-    if (columns_[c] == kAbsent)
+    if (columns_[c] == kAbsentColumn)
       missing += (missing.empty() ? "" : ", ") + std::string(kColumnNames[c]);
   }
   if (!missing.empty()) {
@@ -343,7 +316,7 @@ void CslParser::ParseRecord(std::vector<std::string>* row) {
     for (size_t i = 0; i < row->size(); ++i) {
       std::string& field = (*row)[i];
       if (base::IsValidUtf8(field)) continue;
-      field = RepairUtf8(field);
+      field = ReplaceInvalidUtf8(field);
       std::string where = LineLocation(line_);
       for (size_t c = 0; c < kColumnCount; ++c) {
         if (columns_[c] == i) where += ", column " + std::string(kColumnNames[c]);
@@ -374,13 +347,13 @@ void CslParser::ParseRecord(std::vector<std::string>* row) {
     SkipRecord("empty _id");
     return;
   }
-  std::string name = csl::OneLine(Get(Column::kName));
+  std::string name = OneLine(Get(Column::kName));
   if (name.empty()) {
     SkipRecord("empty name");
     return;
   }
   e.reference = std::string(Get(Column::kEntityNumber));
-  e.list_name = csl::OneLine(Get(Column::kSource));
+  e.list_name = OneLine(Get(Column::kSource));
   if (e.list_name.empty()) Warn(Column::kSource, "empty source (sub-list name)");
   if (!seen_[e.list_name].insert(e.source_id).second) {
     WarnRecord("_id " + e.source_id + " appears more than once in this sub-list; kept");
@@ -389,7 +362,7 @@ void CslParser::ParseRecord(std::vector<std::string>* row) {
   // Names.
   e.names.push_back(Name{.full = name, .type = NameType::kPrimary});
   for (std::string_view alias : base::SplitTrimmed(Get(Column::kAltNames), ";")) {
-    e.names.push_back(Name{.full = csl::OneLine(alias), .type = NameType::kAka});
+    e.names.push_back(Name{.full = OneLine(alias), .type = NameType::kAka});
   }
   for (const Name& n : e.names) {
     std::string c1 = FindC1Control(n.full);
@@ -412,7 +385,7 @@ void CslParser::ParseRecord(std::vector<std::string>* row) {
     }
   }
   for (std::string_view place : base::SplitTrimmed(Get(Column::kPlacesOfBirth), ";")) {
-    AddUnique(&e.places_of_birth, csl::OneLine(place));
+    AddUnique(&e.places_of_birth, OneLine(place));
   }
   AddCountries(Column::kNationalities, "nationality", &e.nationalities);
   AddCountries(Column::kCitizenships, "citizenship", &e.citizenships);
@@ -519,7 +492,7 @@ Result<ParsedList> CslParser::Parse() {
     return DataLoss("file is empty");
   }
   if (!valid_utf8_) {
-    for (std::string& field : row) field = RepairUtf8(field);
+    for (std::string& field : row) field = ReplaceInvalidUtf8(field);
   }
   INTERDICT_RETURN_IF_ERROR(ReadHeader(row));
   if (!valid_utf8_) {

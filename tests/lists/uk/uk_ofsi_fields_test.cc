@@ -183,14 +183,6 @@ TEST(ParseRegistrationNumbersTest, LabelledNumbers) {
   EXPECT_THAT(Registrations("no number here"), IsEmpty());
 }
 
-TEST(IdTypeOfLabelTest, KnowsTinAndTaxpayer) {
-  EXPECT_EQ(IdTypeOfLabel("TIN"), IdType::kTaxId);
-  EXPECT_EQ(IdTypeOfLabel("Russian taxpayer ID"), IdType::kTaxId);
-  EXPECT_EQ(IdTypeOfLabel("Taxpayer Identification Number"), IdType::kTaxId);
-  EXPECT_EQ(IdTypeOfLabel("OGRN"), IdType::kCompanyRegistration);
-  EXPECT_EQ(IdTypeOfLabel("Tinsmith"), IdType::kOther);
-}
-
 TEST(BuildAddressTest, AddressSixIsTheTownUnlessItNamesARegion) {
   Address a = BuildAddress("Premises 48H, Liter A", "72 Propekt Kondrat'evskii", "", "", "",
                            "Saint Petersburg", "195271", "Russia");

@@ -5,14 +5,6 @@
 namespace interdict::lists::us_csl_internal {
 namespace {
 
-TEST(OneLineTest, JoinsLinesInsideAFieldAndKeepsPlainSpaces) {
-  EXPECT_EQ(OneLine("Gaobeidian Kaituo Precise Instrument\nCo. Ltd "),
-            "Gaobeidian Kaituo Precise Instrument Co. Ltd");
-  EXPECT_EQ(OneLine("Government Flying Service \n\n"), "Government Flying Service");
-  EXPECT_EQ(OneLine("Room 112 & 6\r\n  Pudong"), "Room 112 & 6 Pudong");
-  EXPECT_EQ(OneLine("AL-NASER  AIRLINES"), "AL-NASER  AIRLINES");  // as written
-}
-
 TEST(ListCodeTest, TakesTheParenthesizedCode) {
   EXPECT_EQ(ListCode("Entity List (EL) - Bureau of Industry and Security"), "EL");
   EXPECT_EQ(ListCode("Military End User (MEU) List - Bureau of Industry and Security"), "MEU");
