@@ -35,6 +35,8 @@ constexpr LabelRule kLabelRules[] = {
     {"mmsi", IdType::kMmsi},
     {"call sign", IdType::kCallSign},
     {"serial number", IdType::kAircraftSerial},
+    {"aircraft serial identification", IdType::kAircraftSerial},
+    {"aircraft construction number", IdType::kAircraftSerial},
     {"(msn)", IdType::kAircraftSerial},
     {"tail number", IdType::kAircraftRegistration},
     {"aircraft registration", IdType::kAircraftRegistration},
