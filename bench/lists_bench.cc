@@ -6,12 +6,12 @@
 // Targets (issue 2): all bundled lists parsed in under 2 s in total, peak RSS under 500 MB.
 // Each benchmark checks its entity count once before timing (a fast parser that drops records
 // must not look good).
-#include <benchmark/benchmark.h>
-#include <sys/resource.h>
-
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
 
 #include "lists/registry.h"
 #include "snapshot/file_io.h"

@@ -1,9 +1,9 @@
 // Microbenchmarks of the match module: string metrics and the name scorer.
 //
 //   build/bench/match_bench
-#include <benchmark/benchmark.h>
-
 #include <string>
+
+#include <benchmark/benchmark.h>
 
 #include "match/name_scorer.h"
 #include "match/string_metrics.h"
@@ -42,8 +42,8 @@ BENCHMARK(BM_NameScorer_Person);
 
 void BM_NormalizeName_Latin(benchmark::State& state) {
   for (auto _ : state) {
-    benchmark::DoNotOptimize(
-        normalize::NormalizeName("OOO Torgovy Dom Sergei Shoigu Trading", EntityKind::kOrganization));
+    benchmark::DoNotOptimize(normalize::NormalizeName("OOO Torgovy Dom Sergei Shoigu Trading",
+                                                      EntityKind::kOrganization));
   }
   state.SetItemsProcessed(state.iterations());
 }
@@ -51,7 +51,8 @@ BENCHMARK(BM_NormalizeName_Latin);
 
 void BM_NormalizeName_Cyrillic(benchmark::State& state) {
   for (auto _ : state) {
-    benchmark::DoNotOptimize(normalize::NormalizeName("Сергей Кужугетович Шойгу", EntityKind::kPerson));
+    benchmark::DoNotOptimize(
+        normalize::NormalizeName("Сергей Кужугетович Шойгу", EntityKind::kPerson));
   }
   state.SetItemsProcessed(state.iterations());
 }

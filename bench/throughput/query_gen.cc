@@ -9,18 +9,19 @@ namespace {
 // Common given names and surnames from several regions, for unlisted names. Combined at
 // random they make names that mostly do not exist on the lists (as most customers do not).
 constexpr const char* kGiven[] = {
-    "John",    "Maria",  "Wei",     "Anna",    "Carlos",  "Fatima", "Hans",    "Olga",
-    "Pierre",  "Yuki",   "Aisha",   "Luca",    "Sofia",   "Daniel", "Chen",    "Ivan",
-    "Emma",    "Jose",   "Mei",     "Peter",   "Laura",   "Ahmed",  "Elena",   "Jan",
-    "Thomas",  "Sarah",  "Miguel",  "Nadia",   "Kenji",   "Ingrid", "Rafael",  "Zara"};
+    "John",   "Maria", "Wei",    "Anna",  "Carlos", "Fatima", "Hans",   "Olga",
+    "Pierre", "Yuki",  "Aisha",  "Luca",  "Sofia",  "Daniel", "Chen",   "Ivan",
+    "Emma",   "Jose",  "Mei",    "Peter", "Laura",  "Ahmed",  "Elena",  "Jan",
+    "Thomas", "Sarah", "Miguel", "Nadia", "Kenji",  "Ingrid", "Rafael", "Zara"};
 constexpr const char* kFamily[] = {
-    "Smith",    "Garcia",  "Mueller", "Rossi",    "Dubois",   "Tanaka",  "Kowalski", "Silva",
-    "Johansson", "Novak",  "Jensen",  "Martin",   "Lopez",    "Fischer", "Moreau",   "Bianchi",
-    "Nakamura", "Andersen", "Horvat", "Oliveira", "Lindqvist", "Weber",  "Fontaine", "Ricci",
-    "Schmidt",  "Hernandez", "Yamamoto", "Kovac", "Pereira",  "Berg",    "Wagner",   "Costa"};
-constexpr const char* kCompanyWords[] = {
-    "Northwind", "Bluefield", "Alpine",  "Harbor",   "Meridian", "Cedar",  "Granite", "Silverline",
-    "Sunrise",   "Oakridge",  "Pinnacle", "Riverside", "Summit", "Lakeside", "Evergreen", "Redwood"};
+    "Smith",     "Garcia",    "Mueller",  "Rossi",    "Dubois",    "Tanaka",  "Kowalski", "Silva",
+    "Johansson", "Novak",     "Jensen",   "Martin",   "Lopez",     "Fischer", "Moreau",   "Bianchi",
+    "Nakamura",  "Andersen",  "Horvat",   "Oliveira", "Lindqvist", "Weber",   "Fontaine", "Ricci",
+    "Schmidt",   "Hernandez", "Yamamoto", "Kovac",    "Pereira",   "Berg",    "Wagner",   "Costa"};
+constexpr const char* kCompanyWords[] = {"Northwind", "Bluefield", "Alpine",    "Harbor",
+                                         "Meridian",  "Cedar",     "Granite",   "Silverline",
+                                         "Sunrise",   "Oakridge",  "Pinnacle",  "Riverside",
+                                         "Summit",    "Lakeside",  "Evergreen", "Redwood"};
 constexpr const char* kCompanyKinds[] = {"Logistics", "Trading", "Foods",     "Textiles",
                                          "Software",  "Dental",  "Furniture", "Consulting"};
 constexpr const char* kLegal[] = {"LLC", "Ltd", "GmbH", "Inc.", "S.A.", "Co., Ltd.", "AG", "OOO"};
@@ -40,7 +41,8 @@ std::string JoinWords(const std::vector<std::string>& w) {
 }
 
 bool IsAscii(const std::string& s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 }  // namespace
@@ -78,7 +80,8 @@ std::string QueryGenerator::Unlisted() {
            kFamily[rng_() % std::size(kFamily)];
   }
   return std::string(kCompanyWords[rng_() % std::size(kCompanyWords)]) + " " +
-         kCompanyKinds[rng_() % std::size(kCompanyKinds)] + " " + kLegal[rng_() % std::size(kLegal)];
+         kCompanyKinds[rng_() % std::size(kCompanyKinds)] + " " +
+         kLegal[rng_() % std::size(kLegal)];
 }
 
 GeneratedQuery QueryGenerator::Next() {

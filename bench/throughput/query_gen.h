@@ -20,7 +20,7 @@ namespace interdict::bench {
 
 struct GeneratedQuery {
   Query query;
-  std::string variant;              // "exact", "typo", "reorder", "drop_word", "legal_form", ...
+  std::string variant;               // "exact", "typo", "reorder", "drop_word", "legal_form", ...
   const Entity* expected = nullptr;  // the entity the variant came from; null for unlisted names
 };
 

@@ -24,13 +24,13 @@ namespace interdict {
 // Which published list an entity comes from.
 enum class ListSource : uint8_t {
   kUnknown = 0,
-  kOfacSdn,      // OFAC Specially Designated Nationals (sdn.csv set, SDN.XML, enhanced XML)
-  kOfacNonSdn,   // OFAC Consolidated (non-SDN) list (cons_*.csv, consolidated.xml)
-  kUsCsl,        // trade.gov Consolidated Screening List (BIS Entity List, DPL, UVL, MEU, ...)
-  kUn,           // UN Security Council Consolidated List
-  kEu,           // EU Financial Sanctions Files
-  kUkOfsi,       // UK HM Treasury / OFSI Consolidated List
-  kInHouse,      // a user's own list (docs/formats/inhouse.md)
+  kOfacSdn,     // OFAC Specially Designated Nationals (sdn.csv set, SDN.XML, enhanced XML)
+  kOfacNonSdn,  // OFAC Consolidated (non-SDN) list (cons_*.csv, consolidated.xml)
+  kUsCsl,       // trade.gov Consolidated Screening List (BIS Entity List, DPL, UVL, MEU, ...)
+  kUn,          // UN Security Council Consolidated List
+  kEu,          // EU Financial Sanctions Files
+  kUkOfsi,      // UK HM Treasury / OFSI Consolidated List
+  kInHouse,     // a user's own list (docs/formats/inhouse.md)
 };
 
 // Stable short codes used in JSON, the CLI and hit identifiers: "ofac_sdn", "ofac_nonsdn",
@@ -63,9 +63,9 @@ enum class Script : uint8_t {
   kUnknown = 0,  // no letters
   kLatin,
   kCyrillic,
-  kArabic,   // Arabic, Persian, Urdu, Pashto
-  kHan,      // Chinese characters (also Japanese kanji when no kana is present)
-  kKana,     // Japanese (kana, with or without kanji)
+  kArabic,  // Arabic, Persian, Urdu, Pashto
+  kHan,     // Chinese characters (also Japanese kanji when no kana is present)
+  kKana,    // Japanese (kana, with or without kanji)
   kHangul,
   kHebrew,
   kGreek,
@@ -139,17 +139,17 @@ enum class IdType : uint8_t {
   kImo,  // vessel IMO number, also OFAC's "Company IMO"
   kMmsi,
   kCallSign,
-  kAircraftSerial,  // manufacturer's serial number (MSN)
+  kAircraftSerial,        // manufacturer's serial number (MSN)
   kAircraftRegistration,  // tail number
   kWebsite,
   kEmail,
   kPhone,
   kDigitalCurrencyAddress,
   kDriversLicense,
-  kCedula,     // Latin American national ID card
-  kCurp,       // Mexican population registry
-  kSsn,        // US social security number
-  kLei,        // legal entity identifier
+  kCedula,  // Latin American national ID card
+  kCurp,    // Mexican population registry
+  kSsn,     // US social security number
+  kLei,     // legal entity identifier
   kDuns,
 };
 std::string_view IdTypeName(IdType type);  // "passport", "national_id", ... "other"
@@ -184,7 +184,7 @@ struct CraftInfo {
 // Where the record came from, for audit. `file` is the file name (no directory).
 struct Provenance {
   std::string file;
-  std::string sha256;  // hex digest of the whole file
+  std::string sha256;   // hex digest of the whole file
   std::string locator;  // where inside the file: "line 1234" or "sdnEntry[12]"
 };
 
@@ -209,7 +209,7 @@ struct Entity {
   std::vector<std::string> nationalities;    // ISO alpha-2
   std::vector<std::string> citizenships;     // ISO alpha-2
   Gender gender = Gender::kUnknown;
-  std::vector<std::string> titles;     // "Colonel", "Minister of Defence"
+  std::vector<std::string> titles;  // "Colonel", "Minister of Defence"
 
   std::vector<Address> addresses;
   std::vector<Identifier> identifiers;
@@ -218,8 +218,8 @@ struct Entity {
   // Organizations.
   PartialDate established;  // "Organization Established Date"
 
-  std::vector<std::string> programs;  // "RUSSIA-EO14024", "SDGT", "IRAN"; UK/EU regimes
-  PartialDate listed_on;              // designation date where given
+  std::vector<std::string> programs;        // "RUSSIA-EO14024", "SDGT", "IRAN"; UK/EU regimes
+  PartialDate listed_on;                    // designation date where given
   std::vector<std::string> sanction_notes;  // e.g. "Secondary sanctions risk: ..."
   std::vector<Relation> relations;
   std::string remarks;  // the source's free text remarks (for OFAC: the whole field)

@@ -31,12 +31,12 @@ inline constexpr double kDefaultThreshold = 0.86;
 inline constexpr size_t kMaxNameBytes = 1000;
 
 struct Query {
-  std::string name;                          // REQUIRED: any script
-  EntityKind kind = EntityKind::kUnknown;    // person, organization, vessel, aircraft
-  std::string dob;                           // "1955-05-16", "16 May 1955", "1955", ...
-  std::string country;                       // ISO alpha-2/alpha-3 or a name
-  std::vector<std::string> ids;              // "9123456", "IMO 9123456", "passport:A1234567"
-  std::vector<ListSource> lists;             // restrict to these sources; empty = all
+  std::string name;                        // REQUIRED: any script
+  EntityKind kind = EntityKind::kUnknown;  // person, organization, vessel, aircraft
+  std::string dob;                         // "1955-05-16", "16 May 1955", "1955", ...
+  std::string country;                     // ISO alpha-2/alpha-3 or a name
+  std::vector<std::string> ids;            // "9123456", "IMO 9123456", "passport:A1234567"
+  std::vector<ListSource> lists;           // restrict to these sources; empty = all
 };
 
 struct ScreenOptions {
@@ -55,7 +55,7 @@ struct TokenAlignmentNote {
 struct FeatureNote {
   std::string feature;  // "dob", "country", "kind", "identifier", "weak_alias"
   double contribution = 0;
-  std::string detail;   // "query 1955 matches listed 1955-05-16"
+  std::string detail;  // "query 1955 matches listed 1955-05-16"
 };
 
 struct Explanation {
@@ -68,7 +68,7 @@ struct Explanation {
   std::vector<std::string> unmatched_match;
   double name_score = 0;
   double token_score = 0;
-  double compact_score = 0;   // joined-words view, when it decided
+  double compact_score = 0;  // joined-words view, when it decided
   double legal_form_factor = 1;
   std::vector<FeatureNote> features;
 
@@ -99,7 +99,8 @@ class Screener {
   // Errors (kInvalidArgument): empty or whitespace-only name, name longer than
   // kMaxNameBytes, invalid UTF-8, a name with no informative word (only a legal form or a
   // title), threshold outside [0,1].
-  virtual Result<std::vector<Hit>> Screen(const Query& query, const ScreenOptions& options) const = 0;
+  virtual Result<std::vector<Hit>> Screen(const Query& query,
+                                          const ScreenOptions& options) const = 0;
 
   // Scores one pair of names as `kind` with the same scorer and token weights as Screen().
   // Same errors as Screen() for either name.

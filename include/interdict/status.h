@@ -124,9 +124,9 @@ class [[nodiscard]] Result {
 #define INTERDICT_CONCAT_(a, b) INTERDICT_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function if `expr` (a Status) is not OK.
-#define INTERDICT_RETURN_IF_ERROR(expr)                  \
-  do {                                                   \
-    ::interdict::Status interdict_status_ = (expr);      \
+#define INTERDICT_RETURN_IF_ERROR(expr)                    \
+  do {                                                     \
+    ::interdict::Status interdict_status_ = (expr);        \
     if (!interdict_status_.ok()) return interdict_status_; \
   } while (false)
 

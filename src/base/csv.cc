@@ -2,8 +2,7 @@
 
 namespace interdict::base {
 
-CsvReader::CsvReader(std::string_view data, CsvOptions options)
-    : data_(data), options_(options) {
+CsvReader::CsvReader(std::string_view data, CsvOptions options) : data_(data), options_(options) {
   if (data_.substr(0, 3) == "\xEF\xBB\xBF") pos_ = 3;  // UTF-8 byte order mark
 }
 

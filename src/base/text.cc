@@ -252,7 +252,8 @@ bool LooksBinary(std::string_view s) {
 
 size_t LineOfOffset(std::string_view s, size_t offset) {
   offset = std::min(offset, s.size());
-  return 1 + static_cast<size_t>(std::count(s.begin(), s.begin() + static_cast<ptrdiff_t>(offset), '\n'));
+  return 1 + static_cast<size_t>(
+                 std::count(s.begin(), s.begin() + static_cast<ptrdiff_t>(offset), '\n'));
 }
 
 std::optional<uint64_t> ParseUint(std::string_view s) {

@@ -1,10 +1,10 @@
 #include "cli/cli.h"
 
-#include <CLI/CLI.hpp>
-
 #include <exception>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 #include "cli/lists_command.h"
 #include "cli/screen_command.h"

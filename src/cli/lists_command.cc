@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "model/entity_json.h"
@@ -58,8 +58,7 @@ Json SourceToJson(const snapshot::LoadedSource& s) {
   j["by_kind"] = std::move(kinds);
   j["names"] = s.names;
   j["weak_names"] = s.weak_names;
-  j["diagnostics"] = {{"warnings", s.diagnostics.warnings()},
-                      {"skipped", s.diagnostics.skipped()}};
+  j["diagnostics"] = {{"warnings", s.diagnostics.warnings()}, {"skipped", s.diagnostics.skipped()}};
   j["files"] = model::ListVersionToJson(s.version)["files"];
   j["publisher"] = s.spec.publisher;
   j["licence"] = s.spec.licence;
@@ -102,8 +101,7 @@ int RunLists(const ListsOptions& options, std::ostream& out, std::ostream& err) 
   }
   auto start = std::chrono::steady_clock::now();
   Result<snapshot::Snapshot> snap = snapshot::LoadSnapshot(*manifest, load);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!snap.ok()) {
     err << "interdict lists: " << snap.status().message() << "\n";
     return snap.status().code() == StatusCode::kInternal ? kExitInternal : kExitUsage;
@@ -134,20 +132,20 @@ int RunLists(const ListsOptions& options, std::ostream& out, std::ostream& err) 
   }
 
   out << "Snapshot: " << manifest_path << "\n\n";
-  out << Pad("source", 12) << Pad("as of", 12) << Pad("entities", 9, true)
-      << Pad("person", 8, true) << Pad("org", 8, true) << Pad("vessel", 8, true)
-      << Pad("aircraft", 9, true) << Pad("names", 9, true) << Pad("weak", 7, true)
-      << Pad("warn", 7, true) << Pad("skip", 6, true) << Pad("parse s", 9, true) << "\n";
+  out << Pad("source", 12) << Pad("as of", 12) << Pad("entities", 9, true) << Pad("person", 8, true)
+      << Pad("org", 8, true) << Pad("vessel", 8, true) << Pad("aircraft", 9, true)
+      << Pad("names", 9, true) << Pad("weak", 7, true) << Pad("warn", 7, true)
+      << Pad("skip", 6, true) << Pad("parse s", 9, true) << "\n";
   size_t total = 0, names = 0, warnings = 0, skipped = 0;
   for (const auto& s : snap->sources) {
     auto kind = [&](EntityKind k) { return Num(s.by_kind[static_cast<size_t>(k)]); };
-    out << Pad(std::string(ListSourceCode(s.spec.source)), 12) << Pad(s.version.as_of.substr(0, 10), 12)
-        << Pad(Num(s.entities), 9, true) << Pad(kind(EntityKind::kPerson), 8, true)
-        << Pad(kind(EntityKind::kOrganization), 8, true) << Pad(kind(EntityKind::kVessel), 8, true)
-        << Pad(kind(EntityKind::kAircraft), 9, true) << Pad(Num(s.names), 9, true)
-        << Pad(Num(s.weak_names), 7, true) << Pad(Num(s.diagnostics.warnings()), 7, true)
-        << Pad(Num(s.diagnostics.skipped()), 6, true) << Pad(Fixed(s.parse_seconds, 2), 9, true)
-        << "\n";
+    out << Pad(std::string(ListSourceCode(s.spec.source)), 12)
+        << Pad(s.version.as_of.substr(0, 10), 12) << Pad(Num(s.entities), 9, true)
+        << Pad(kind(EntityKind::kPerson), 8, true) << Pad(kind(EntityKind::kOrganization), 8, true)
+        << Pad(kind(EntityKind::kVessel), 8, true) << Pad(kind(EntityKind::kAircraft), 9, true)
+        << Pad(Num(s.names), 9, true) << Pad(Num(s.weak_names), 7, true)
+        << Pad(Num(s.diagnostics.warnings()), 7, true) << Pad(Num(s.diagnostics.skipped()), 6, true)
+        << Pad(Fixed(s.parse_seconds, 2), 9, true) << "\n";
     total += s.entities;
     names += s.names;
     warnings += s.diagnostics.warnings();
@@ -219,9 +217,8 @@ int RunParse(const ParseOptions& options, std::ostream& out, std::ostream& err) 
       err << d.ToString() << "\n";
     }
   }
-  err << "interdict parse: " << entities.size() << " entities, "
-      << loaded->diagnostics.warnings() << " warnings, " << loaded->diagnostics.skipped()
-      << " skipped records\n";
+  err << "interdict parse: " << entities.size() << " entities, " << loaded->diagnostics.warnings()
+      << " warnings, " << loaded->diagnostics.skipped() << " skipped records\n";
   return kExitOk;
 }
 

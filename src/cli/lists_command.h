@@ -12,8 +12,8 @@
 namespace interdict::cli {
 
 struct ListsOptions {
-  std::string data_dir;  // directory holding manifest.json
-  std::string manifest;  // explicit manifest path; overrides data_dir
+  std::string data_dir;              // directory holding manifest.json
+  std::string manifest;              // explicit manifest path; overrides data_dir
   std::vector<std::string> sources;  // source codes to load; empty = all
   bool json = false;
   int show_diagnostics = 0;  // print up to N diagnostics per source

@@ -3,6 +3,4 @@
 
 #include "cli/cli.h"
 
-int main(int argc, char** argv) {
-  return interdict::cli::Run(argc, argv, std::cout, std::cerr);
-}
+int main(int argc, char** argv) { return interdict::cli::Run(argc, argv, std::cout, std::cerr); }

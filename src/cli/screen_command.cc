@@ -176,8 +176,8 @@ int RunScreen(const ScreenCommandOptions& o, std::ostream& out, std::ostream& er
     out << "No potential match at or above " << Fixed(o.threshold, 2) << " for \"" << q.name
         << "\".\n";
   } else {
-    out << Pad("score", 7) << Pad("list", 12) << Pad("id", 14) << Pad("kind", 13)
-        << Pad("name", 40) << "matched name / why\n";
+    out << Pad("score", 7) << Pad("list", 12) << Pad("id", 14) << Pad("kind", 13) << Pad("name", 40)
+        << "matched name / why\n";
     for (const Hit& h : *hits) {
       std::string programs;
       for (const std::string& p : h.entity->programs) programs += (programs.empty() ? "" : ",") + p;
@@ -217,8 +217,8 @@ int RunCompare(const CompareCommandOptions& o, std::ostream& out, std::ostream& 
     } else {
       out << Fixed(r->score, 4) << (r->score >= o.threshold ? "  match" : "  no match")
           << " (threshold " << Fixed(o.threshold, 2) << ")\n"
-          << "  " << r->explanation.query_normalized << "  |  "
-          << r->explanation.matched_normalized << "\n  " << r->explanation.Summary() << "\n";
+          << "  " << r->explanation.query_normalized << "  |  " << r->explanation.matched_normalized
+          << "\n  " << r->explanation.Summary() << "\n";
     }
     return kExitOk;
   }
@@ -241,12 +241,16 @@ int RunCompare(const CompareCommandOptions& o, std::ostream& out, std::ostream& 
     if (h == "schema" || h == "kind") cs = static_cast<int>(i);
   }
   if (c1 < 0 || c2 < 0) {
-    err << "interdict compare: " << o.pairs_file << ": line 1: header needs columns name1 and name2\n";
+    err << "interdict compare: " << o.pairs_file
+        << ": line 1: header needs columns name1 and name2\n";
     return kExitUsage;
   }
   size_t bad = 0;
   while (reader.Next(&row)) {
-    auto cell = [&](int c) { return c >= 0 && static_cast<size_t>(c) < row.size() ? row[static_cast<size_t>(c)] : std::string(); };
+    auto cell = [&](int c) {
+      return c >= 0 && static_cast<size_t>(c) < row.size() ? row[static_cast<size_t>(c)]
+                                                           : std::string();
+    };
     EntityKind k = kind;
     if (cs >= 0 && !cell(cs).empty()) {
       k = KindFromSchema(cell(cs));
@@ -269,7 +273,8 @@ int RunCompare(const CompareCommandOptions& o, std::ostream& out, std::ostream& 
     err << "interdict compare: " << o.pairs_file << ": " << reader.status().message() << "\n";
     return kExitUsage;
   }
-  if (bad > 0) err << "interdict compare: " << bad << " pairs could not be scored (see \"error\")\n";
+  if (bad > 0)
+    err << "interdict compare: " << bad << " pairs could not be scored (see \"error\")\n";
   return kExitOk;
 }
 
@@ -380,10 +385,10 @@ int RunEval(const EvalCommandOptions& o, std::ostream& out, std::ostream& err) {
   std::vector<Pair> pairs;
   if (!LoadLabelled(snapshot::JoinPath(dir, "nomenklatura-name-bench/cases.csv"), "name_bench",
                     "case_group", &pairs, err) ||
-      !LoadLabelled(snapshot::JoinPath(dir, "watchman-cascade/cascade-name-pairs.csv"),
-                    "cascade", "category", &pairs, err) ||
-      !LoadLabelled(snapshot::JoinPath(dir, "watchman-cascade/cascade-name-pairs-2.csv"),
-                    "cascade", "category", &pairs, err) ||
+      !LoadLabelled(snapshot::JoinPath(dir, "watchman-cascade/cascade-name-pairs.csv"), "cascade",
+                    "category", &pairs, err) ||
+      !LoadLabelled(snapshot::JoinPath(dir, "watchman-cascade/cascade-name-pairs-2.csv"), "cascade",
+                    "category", &pairs, err) ||
       !LoadCrossScript(snapshot::JoinPath(dir, "watchman-cross-script/cross_script_pairs.csv"),
                        &pairs, err)) {
     err << "interdict eval: cannot read the evaluation sets under " << dir
@@ -430,7 +435,8 @@ int RunEval(const EvalCommandOptions& o, std::ostream& out, std::ostream& err) {
   }
   out << "Evaluation at threshold " << Fixed(o.threshold, 2) << " (" << pairs.size()
       << " labelled pairs from " << dir << ")\n\n"
-      << table.str() << "\nPer category:\n\n" << cats.str();
+      << table.str() << "\nPer category:\n\n"
+      << cats.str();
   if (failed > 0) out << "\n" << failed << " pairs could not be scored (counted as no match).\n";
   std::ostringstream errors;
   if (o.show_errors) {
@@ -445,7 +451,8 @@ int RunEval(const EvalCommandOptions& o, std::ostream& out, std::ostream& err) {
     out << errors.str();
   }
   if (o.sweep) {
-    out << "\nThreshold sweep (F1):\n\n| threshold | name_bench | cascade | cross-script recall | all |\n"
+    out << "\nThreshold sweep (F1):\n\n| threshold | name_bench | cascade | cross-script recall | "
+           "all |\n"
         << "|---|---|---|---|---|\n";
     for (int t = 70; t <= 98; t += 2) {
       std::map<std::string, Counts> s;
@@ -462,7 +469,8 @@ int RunEval(const EvalCommandOptions& o, std::ostream& out, std::ostream& err) {
   if (!o.markdown_out.empty()) {
     std::ofstream md(o.markdown_out);
     md << "Threshold " << Fixed(o.threshold, 2) << ", " << pairs.size() << " pairs.\n\n"
-       << table.str() << "\n" << cats.str() << errors.str();
+       << table.str() << "\n"
+       << cats.str() << errors.str();
   }
   return kExitOk;
 }

@@ -47,7 +47,7 @@ struct EvalCommandOptions {
   std::string eval_dir;  // folder with nomenklatura-name-bench/, watchman-cascade/, ...
   double threshold = kDefaultThreshold;
   bool show_errors = true;
-  bool sweep = false;  // also print F1 over a range of thresholds
+  bool sweep = false;        // also print F1 over a range of thresholds
   std::string markdown_out;  // write the result table as Markdown to this file
 };
 int RunEval(const EvalCommandOptions& options, std::ostream& out, std::ostream& err);

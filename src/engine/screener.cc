@@ -1,14 +1,13 @@
 // The Screener: normalizes and indexes every listed name once, then per query gathers
 // candidates from the index, scores them with the name scorer, weighs secondary evidence
 // (identifiers, date of birth, country, kind) and returns explained hits.
-#include "engine/screener_impl.h"
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <thread>
 
 #include "base/text.h"
+#include "engine/screener_impl.h"
 #include "model/country.h"
 #include "model/date.h"
 #include "normalize/name.h"
@@ -230,7 +229,8 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
     }
     for (size_t k = w.size(); k < 8; ++k) n.top_weight[k] = sum;
     n.total_weight = sum;
-    n.compact_length = static_cast<uint16_t>(std::min<size_t>(n.normalized.Compact().size(), 65535));
+    n.compact_length =
+        static_cast<uint16_t>(std::min<size_t>(n.normalized.Compact().size(), 65535));
     for (const NameToken& t : n.normalized.tokens) {
       n.words += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
     }
@@ -318,7 +318,8 @@ Explanation ScreenerImpl::Explain(const NormalizedName& q, const NormalizedName&
                                              p.similarity,
                                              std::string(match::TokenMatchKindName(p.kind))});
   }
-  for (int i : s.unmatched_query) x.unmatched_query.push_back(q.tokens[static_cast<size_t>(i)].text);
+  for (int i : s.unmatched_query)
+    x.unmatched_query.push_back(q.tokens[static_cast<size_t>(i)].text);
   for (int j : s.unmatched_candidate) {
     x.unmatched_match.push_back(c.tokens[static_cast<size_t>(j)].text);
   }
@@ -368,8 +369,8 @@ double ScreenerImpl::Evidence(const PreparedQuery& pq, const Entity& e, const Na
           q.day != 0 && q.day == d.from.day) {
         rank = 0;
       } else if (in_year_range) {
-        bool month_conflict = !d.is_range() && q.month != 0 && d.from.month != 0 &&
-                              q.month != d.from.month;
+        bool month_conflict =
+            !d.is_range() && q.month != 0 && d.from.month != 0 && q.month != d.from.month;
         rank = month_conflict ? 2 : 1;
       } else if (std::abs(q.year - d.from.year) <= (d.circa ? 3 : 1) ||
                  std::abs(q.year - d.to.year) <= 1) {
@@ -406,7 +407,8 @@ double ScreenerImpl::Evidence(const PreparedQuery& pq, const Entity& e, const Na
       if (found) {
         note("country", 0.02, "query country " + pq.country + " is listed");
       } else {
-        note("country", -0.04, "query country " + pq.country + " is not among the listed countries");
+        note("country", -0.04,
+             "query country " + pq.country + " is not among the listed countries");
       }
     }
   }
@@ -559,8 +561,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
       }
     }
     double cand_missing =
-        hits > 8 ? 0.0
-                 : (hits == 0 ? n.total_weight : n.total_weight - n.top_weight[hits - 1]);
+        hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - n.top_weight[hits - 1]);
     cand_missing = std::max(0.0, cand_missing - 1e-6);
     bool person = kind == EntityKind::kPerson;
     double extra = person ? config.extra_weight_person : config.extra_weight_other;
@@ -608,15 +609,18 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     const Entity& e = entities_[n.entity];
     if (!allowed(e)) continue;
     EntityKind rule_kind = qkind == EntityKind::kUnknown ? e.kind : qkind;
-    if (!exhaustive && upper_bound(scratch.mask[id] | optional_mask, n, rule_kind) < floor) continue;
+    if (!exhaustive && upper_bound(scratch.mask[id] | optional_mask, n, rule_kind) < floor)
+      continue;
     const bool as_person = rule_kind == EntityKind::kPerson;
     const match::NameScorer& scorer = as_person ? person_scorer : other_scorer;
     match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);
     if (s.score < floor) continue;
     Best& b = best[n.entity];
     double ranked = s.score - (e.names[n.name].quality == NameQuality::kWeak ? 0.03 : 0.0);
-    double current = b.name_score < 0 ? -1 : b.name_score -
-        (e.names[b.name_index].quality == NameQuality::kWeak ? 0.03 : 0.0);
+    double current =
+        b.name_score < 0
+            ? -1
+            : b.name_score - (e.names[b.name_index].quality == NameQuality::kWeak ? 0.03 : 0.0);
     if (ranked > current) {
       b.name_score = s.score;
       b.name_index = n.name;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "interdict/screener.h"
+
 #include "index/candidate_index.h"
 #include "match/name_scorer.h"
 #include "match/token_weights.h"
@@ -77,8 +78,8 @@ class ScreenerImpl final : public Screener {
                              const match::NameScore& s);
 
   std::vector<Entity> entities_;
-  std::vector<IndexedName> names_;       // all names, entity by entity
-  std::vector<uint32_t> first_name_;     // entity -> index of its first name in names_
+  std::vector<IndexedName> names_;    // all names, entity by entity
+  std::vector<uint32_t> first_name_;  // entity -> index of its first name in names_
   match::TokenWeights weights_;
   size_t vocabulary_ = 1;  // distinct listed token texts + 1 (NameToken::id range)
   std::unique_ptr<const index::CandidateIndex> index_;

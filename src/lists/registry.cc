@@ -17,8 +17,8 @@ namespace interdict::lists {
 namespace {
 
 constexpr std::array<ListFormat, 8> kFormats = {
-    ListFormat::kOfacCsv, ListFormat::kOfacSdnXml, ListFormat::kOfacEnhancedXml,
-    ListFormat::kUsCslCsv, ListFormat::kUnXml,      ListFormat::kEuFsfXml,
+    ListFormat::kOfacCsv,   ListFormat::kOfacSdnXml, ListFormat::kOfacEnhancedXml,
+    ListFormat::kUsCslCsv,  ListFormat::kUnXml,      ListFormat::kEuFsfXml,
     ListFormat::kUkOfsiCsv, ListFormat::kInHouseCsv};
 
 Result<ParsedList> ParseOfacCsvSet(ListSource source, std::span<const InputFile> files) {

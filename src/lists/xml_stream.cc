@@ -1,8 +1,8 @@
 #include "lists/xml_stream.h"
 
-#include <libxml/xmlreader.h>
-
 #include <cstring>
+
+#include <libxml/xmlreader.h>
 
 #include "base/text.h"
 
@@ -96,7 +96,8 @@ void ReadAttributes(xmlTextReaderPtr r, std::vector<std::pair<std::string, std::
 
 }  // namespace
 
-XmlStream::XmlStream(const InputFile& file) : file_name_(file.name), impl_(std::make_unique<Impl>()) {
+XmlStream::XmlStream(const InputFile& file)
+    : file_name_(file.name), impl_(std::make_unique<Impl>()) {
   if (file.bytes.empty()) {
     status_ = Status::DataLoss(file_name_ + ": file is empty");
     return;
@@ -105,8 +106,9 @@ XmlStream::XmlStream(const InputFile& file) : file_name_(file.name), impl_(std::
     status_ = Status::DataLoss(file_name_ + ": binary data, not an XML document");
     return;
   }
-  impl_->reader = xmlReaderForMemory(file.bytes.data(), static_cast<int>(file.bytes.size()),
-                                     file.name.c_str(), nullptr, XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
+  impl_->reader =
+      xmlReaderForMemory(file.bytes.data(), static_cast<int>(file.bytes.size()), file.name.c_str(),
+                         nullptr, XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_BIG_LINES);
   if (impl_->reader == nullptr) {
     status_ = Status::DataLoss(file_name_ + ": cannot start the XML reader");
     return;

@@ -322,7 +322,8 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
     const Edge& edge = edges[e];
     if (edge.q >= 64 || edge.c >= 64 || q_done[edge.q] || c_done[edge.c]) continue;
     q_done[edge.q] = c_done[edge.c] = true;
-    double w = 0.5 * (qt[static_cast<size_t>(edge.q)].weight + ct[static_cast<size_t>(edge.c)].weight);
+    double w =
+        0.5 * (qt[static_cast<size_t>(edge.q)].weight + ct[static_cast<size_t>(edge.c)].weight);
     num += w * std::pow(edge.sim, config_.similarity_power);
     den += w;
     out.pairs.push_back(TokenPair{edge.q, edge.c, edge.sim, edge.kind});
@@ -366,7 +367,8 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
       }
     }
   }
-  const size_t q_words = CountRole(query_, TokenRole::kWord) + CountRole(query_, TokenRole::kNumber);
+  const size_t q_words =
+      CountRole(query_, TokenRole::kWord) + CountRole(query_, TokenRole::kNumber);
   const size_t c_words = CountRole(cand, TokenRole::kWord) + CountRole(cand, TokenRole::kNumber);
   if (q_words != c_words && !number_conflict) {
     std::string cand_compact = cand.Compact();

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "interdict/entity.h"
+
 #include "model/name_tokens.h"
 
 namespace interdict::match {
@@ -27,28 +28,35 @@ namespace interdict::match {
 // Tunable constants of the name scorer; defaults were chosen on the DEV evaluation sets
 // (docs/match.md) and are the documented behaviour.
 struct ScorerConfig {
-  double token_floor = 0.76;      // token similarity below this is no match at all
-  double spelling_match = 0.95;   // texts differ but spelling-folded keys agree
-  double abjad_skeleton = 0.92;   // consonant skeletons agree (Arabic/Hebrew-script names)
-  double initial_match = 0.72;    // "a" against "ahmad" in a person name
+  double token_floor = 0.76;         // token similarity below this is no match at all
+  double spelling_match = 0.95;      // texts differ but spelling-folded keys agree
+  double abjad_skeleton = 0.92;      // consonant skeletons agree (Arabic/Hebrew-script names)
+  double initial_match = 0.72;       // "a" against "ahmad" in a person name
   double abbreviation_match = 0.88;  // "ind" against "industria" (not for persons)
-  double acronym_match = 0.90;    // "PLA" against "People's Liberation Army"
-  double patronymic_swap = 0.5;   // factor for a token aligned across "bin" (father vs son)
+  double acronym_match = 0.90;       // "PLA" against "People's Liberation Army"
+  double patronymic_swap = 0.5;      // factor for a token aligned across "bin" (father vs son)
   // When everything that matched is common (total weight below this) and either side has
   // other words, the score is capped at common_only_cap: "Mohammed" alone is not "Mohammed Ali".
   double common_only_weight = 0.5;
   double common_only_cap = 0.78;
-  bool acronym_both_ways = true;  // false: only a query that is the acronym (screening)
-  double similarity_power = 1.5;  // matched tokens count as similarity^power
-  double extra_weight_person = 0.15;  // an extra name part on one side (persons)
-  double extra_weight_other = 0.65;   // an extra word on one side (organizations, vessels)
-  double conflict_weight = 1.0;       // each unmatched token when both sides have some
-  double compact_floor = 0.92;        // compact view counts only from this similarity
+  bool acronym_both_ways = true;        // false: only a query that is the acronym (screening)
+  double similarity_power = 1.5;        // matched tokens count as similarity^power
+  double extra_weight_person = 0.15;    // an extra name part on one side (persons)
+  double extra_weight_other = 0.65;     // an extra word on one side (organizations, vessels)
+  double conflict_weight = 1.0;         // each unmatched token when both sides have some
+  double compact_floor = 0.92;          // compact view counts only from this similarity
   double legal_family_conflict = 0.90;  // "AG" vs "GmbH"
   double legal_form_variant = 0.97;     // "LLC" vs "Ltd" (same family)
 };
 
-enum class TokenMatchKind : uint8_t { kExact, kSpelling, kSkeleton, kFuzzy, kInitial, kAbbreviation };
+enum class TokenMatchKind : uint8_t {
+  kExact,
+  kSpelling,
+  kSkeleton,
+  kFuzzy,
+  kInitial,
+  kAbbreviation
+};
 std::string_view TokenMatchKindName(TokenMatchKind kind);  // "exact", "spelling", ...
 
 struct TokenPair {
@@ -75,8 +83,7 @@ struct NameScore {
 // `abjad`: one side was written in Arabic or Hebrew script; `cross_script`: exactly one side
 // was romanized from a non-Latin script.
 double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
-                       const ScorerConfig& config, TokenMatchKind* kind,
-                       bool cross_script = false);
+                       const ScorerConfig& config, TokenMatchKind* kind, bool cross_script = false);
 
 // Consonant skeleton of a romanized word: first letter kept, later vowels and glides
 // (a e i o u y w) dropped, the h of kh/sh/th/dh/gh dropped, repeated letters collapsed

@@ -15,15 +15,15 @@ constexpr float kPatronymicWeight = 0.4f;
 
 // Generic words of organization names, weighted low even without a corpus.
 constexpr std::string_view kGenericWords[] = {
-    "trading",  "international", "group",     "holding",    "holdings",  "industries",
-    "industrial", "industry",    "enterprise", "enterprises", "services", "service",
-    "general",  "global",        "national",  "investment", "investments", "technology",
-    "technologies", "import",    "export",    "logistics",  "company",   "corporation",
-    "bank",     "shipping",      "commercial", "development", "management", "solutions",
-    "systems",  "engineering",   "consulting", "partners",  "resources", "energy",
-    "products", "manufacturing", "electronics", "equipment", "trade",    "business",
-    "world",    "first",         "united",    "new",        "east",      "west",
-    "north",    "south",         "middle",    "far",        "asia",      "europe",
+    "trading",      "international", "group",       "holding",     "holdings",    "industries",
+    "industrial",   "industry",      "enterprise",  "enterprises", "services",    "service",
+    "general",      "global",        "national",    "investment",  "investments", "technology",
+    "technologies", "import",        "export",      "logistics",   "company",     "corporation",
+    "bank",         "shipping",      "commercial",  "development", "management",  "solutions",
+    "systems",      "engineering",   "consulting",  "partners",    "resources",   "energy",
+    "products",     "manufacturing", "electronics", "equipment",   "trade",       "business",
+    "world",        "first",         "united",      "new",         "east",        "west",
+    "north",        "south",         "middle",      "far",         "asia",        "europe",
 };
 
 }  // namespace
@@ -71,7 +71,8 @@ float TokenWeights::Weight(const NameToken& token) const {
   // are often left out by whoever writes the name.
   const std::string& t = token.text;
   auto ends = [&](std::string_view suffix) {
-    return t.size() > suffix.size() + 3 && t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return t.size() > suffix.size() + 3 &&
+           t.compare(t.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (ends("ovich") || ends("evich") || ends("ovna") || ends("evna") || ends("ichna") ||
       ends("ovych") || ends("ivna")) {

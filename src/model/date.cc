@@ -9,10 +9,9 @@
 namespace interdict::model {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",
-                                                       "april",   "may",      "june",
-                                                       "july",    "august",   "september",
-                                                       "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
 
 bool ValidYear(uint64_t y) { return y >= 1000 && y <= 2100; }
 
@@ -43,8 +42,8 @@ std::vector<std::string_view> Words(std::string_view s) {
   std::vector<std::string_view> out;
   size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '-' ||
-                            s[i] == '\t')) {
+    while (i < s.size() &&
+           (s[i] == ' ' || s[i] == ',' || s[i] == '.' || s[i] == '-' || s[i] == '\t')) {
       ++i;
     }
     size_t start = i;

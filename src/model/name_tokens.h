@@ -14,10 +14,10 @@
 namespace interdict {
 
 enum class TokenRole : uint8_t {
-  kWord = 0,   // an informative name word
-  kParticle,   // al, bin, de, van, of, and: kept for alignment, weighs little
-  kNumber,     // digits or a Roman numeral
-  kInitial,    // one letter of a person's name ("A." in "Thomas A. Lind")
+  kWord = 0,  // an informative name word
+  kParticle,  // al, bin, de, van, of, and: kept for alignment, weighs little
+  kNumber,    // digits or a Roman numeral
+  kInitial,   // one letter of a person's name ("A." in "Thomas A. Lind")
 };
 
 struct NameToken {

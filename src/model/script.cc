@@ -42,9 +42,8 @@ Script ScriptOf(char32_t cp) {
   // Combining marks, punctuation, symbols, digits in other blocks.
   if ((cp >= 0x300 && cp <= 0x36F) || (cp >= 0x2000 && cp <= 0x2BFF) ||
       (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF20) ||
-      (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
-      (cp >= 0x64B && cp <= 0x66D) || (cp >= 0x6D4 && cp <= 0x6F9) ||
-      (cp >= 0x591 && cp <= 0x5C7) || cp == 0x5F3 || cp == 0x5F4) {
+      (cp >= 0x80 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 || (cp >= 0x64B && cp <= 0x66D) ||
+      (cp >= 0x6D4 && cp <= 0x6F9) || (cp >= 0x591 && cp <= 0x5C7) || cp == 0x5F3 || cp == 0x5F4) {
     return Script::kUnknown;
   }
   return Script::kOther;

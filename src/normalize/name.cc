@@ -170,38 +170,64 @@ constexpr std::string_view kVesselPrefixes[] = {"mv", "mt", "ss", "nm", "fv", "r
 
 // Honorifics and titles dropped from person names (and names of unknown kind).
 constexpr std::string_view kHonorifics[] = {
-    "mr",      "mrs",     "ms",      "miss",    "mister", "dr",      "prof",    "professor",
-    "sir",     "dame",    "lord",    "lady",    "sheikh", "shaikh",  "sheik",   "shaykh",
-    "haji",    "hajji",   "alhaj",   "alhajj",  "mullah", "mulla",   "maulana", "maulvi",
-    "mawlawi", "imam",    "general", "gen",     "colonel", "col",    "major",   "maj",
-    "captain", "capt",    "lieutenant", "lt",   "sgt",    "sergeant", "admiral", "adm",
-    "brigadier", "marshal", "monsieur", "mme",  "madame", "mlle",    "herr",    "frau",
-    "senor",   "senora",  "sr",      "sra",     "don",    "dona",    "excellency", "hon",
-    "honorable", "honourable", "rev", "reverend", "father", "ayatollah", "hojatoleslam",
-    "engineer", "eng", "eng.", "hrh", "his", "her", "gospodin", "gospozha",
+    "mr",        "mrs",        "ms",       "miss",     "mister",  "dr",         "prof",
+    "professor", "sir",        "dame",     "lord",     "lady",    "sheikh",     "shaikh",
+    "sheik",     "shaykh",     "haji",     "hajji",    "alhaj",   "alhajj",     "mullah",
+    "mulla",     "maulana",    "maulvi",   "mawlawi",  "imam",    "general",    "gen",
+    "colonel",   "col",        "major",    "maj",      "captain", "capt",       "lieutenant",
+    "lt",        "sgt",        "sergeant", "admiral",  "adm",     "brigadier",  "marshal",
+    "monsieur",  "mme",        "madame",   "mlle",     "herr",    "frau",       "senor",
+    "senora",    "sr",         "sra",      "don",      "dona",    "excellency", "hon",
+    "honorable", "honourable", "rev",      "reverend", "father",  "ayatollah",  "hojatoleslam",
+    "engineer",  "eng",        "eng.",     "hrh",      "his",     "her",        "gospodin",
+    "gospozha",
 };
 
 // Name particles: kept for alignment, weigh little.
 constexpr std::string_view kParticles[] = {
-    "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "abu", "abou", "de",  "del",
-    "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "dos", "das", "y",
-    "of", "and", "the", "und", "et", "e", "zu", "ter", "ten", "ibni", "bte", "bt",
+    "al", "el",  "ul",    "bin", "ibn",  "ben", "bint", "binti", "abu", "abou",
+    "de", "del", "della", "der", "den",  "van", "von",  "da",    "di",  "du",
+    "la", "le",  "dos",   "das", "y",    "of",  "and",  "the",   "und", "et",
+    "e",  "zu",  "ter",   "ten", "ibni", "bte", "bt",
 };
 
 // Common abbreviations in company names, expanded before matching.
 constexpr std::pair<std::string_view, std::string_view> kAbbreviations[] = {
-    {"intl", "international"}, {"int", "international"}, {"natl", "national"},
-    {"mfg", "manufacturing"},  {"mfrs", "manufacturers"}, {"ind", "industries"},
-    {"inds", "industries"},    {"indus", "industries"}, {"tech", "technology"},
-    {"techs", "technologies"}, {"svcs", "services"},    {"svc", "services"},
-    {"grp", "group"},          {"hldgs", "holdings"},   {"hldg", "holding"},
-    {"mgmt", "management"},    {"assn", "association"}, {"assoc", "association"},
-    {"bros", "brothers"},      {"dept", "department"},  {"univ", "university"},
-    {"inst", "institute"},     {"engg", "engineering"}, {"eng", "engineering"},
-    {"intl", "international"}, {"trdg", "trading"},     {"imp", "import"},
-    {"exp", "export"},         {"st", "saint"},         {"ste", "sainte"},
-    {"mt", "mount"},           {"ft", "fort"},          {"organisation", "organization"},
-    {"centre", "center"},      {"defence", "defense"},
+    {"intl", "international"},
+    {"int", "international"},
+    {"natl", "national"},
+    {"mfg", "manufacturing"},
+    {"mfrs", "manufacturers"},
+    {"ind", "industries"},
+    {"inds", "industries"},
+    {"indus", "industries"},
+    {"tech", "technology"},
+    {"techs", "technologies"},
+    {"svcs", "services"},
+    {"svc", "services"},
+    {"grp", "group"},
+    {"hldgs", "holdings"},
+    {"hldg", "holding"},
+    {"mgmt", "management"},
+    {"assn", "association"},
+    {"assoc", "association"},
+    {"bros", "brothers"},
+    {"dept", "department"},
+    {"univ", "university"},
+    {"inst", "institute"},
+    {"engg", "engineering"},
+    {"eng", "engineering"},
+    {"intl", "international"},
+    {"trdg", "trading"},
+    {"imp", "import"},
+    {"exp", "export"},
+    {"st", "saint"},
+    {"ste", "sainte"},
+    {"mt", "mount"},
+    {"ft", "fort"},
+    {"organisation", "organization"},
+    {"centre", "center"},
+    {"defence", "defense"},
 };
 
 // Separated Arabic "servant of" compounds: "abd al aziz", "abdul aziz", "abdel aziz" and
@@ -222,18 +248,19 @@ bool IsDigits(std::string_view w) {
 }
 
 bool IsRomanNumeral(std::string_view w) {
-  static constexpr std::string_view kRoman[] = {"ii", "iii", "iv", "vi", "vii", "viii",
-                                                "ix", "xi", "xii", "xiii", "xiv", "xv"};
+  static constexpr std::string_view kRoman[] = {"ii", "iii", "iv",  "vi",   "vii", "viii",
+                                                "ix", "xi",  "xii", "xiii", "xiv", "xv"};
   return std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
 }
 
 // Limited-liability and joint-stock families: a different form in the same family is a
 // weaker conflict than one across families (docs/match.md#legal-forms).
 std::string_view LegalFamily(std::string_view form) {
-  static constexpr std::string_view kLimited[] = {"llc", "ltd", "gmbh", "srl", "sarl", "bv",
-                                                  "sdn bhd", "llp", "fze", "fzco", "co", "kg"};
-  static constexpr std::string_view kStock[] = {"jsc", "ag", "sa", "spa", "nv", "plc", "inc",
-                                                "corp", "kk", "ab", "oy", "as", "pt", "sas", "lp"};
+  static constexpr std::string_view kLimited[] = {"llc",     "ltd", "gmbh", "srl",  "sarl", "bv",
+                                                  "sdn bhd", "llp", "fze",  "fzco", "co",   "kg"};
+  static constexpr std::string_view kStock[] = {"jsc", "ag",  "sa",   "spa", "nv",
+                                                "plc", "inc", "corp", "kk",  "ab",
+                                                "oy",  "as",  "pt",   "sas", "lp"};
   if (std::find(std::begin(kLimited), std::end(kLimited), form) != std::end(kLimited)) {
     return "limited";
   }
@@ -395,7 +422,8 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
 
   // A name made only of titles ("Mr", "Sheikh") names nobody.
   if (maybe_person && !words.empty() &&
-      std::all_of(words.begin(), words.end(), [](const std::string& w) { return IsHonorific(w); })) {
+      std::all_of(words.begin(), words.end(),
+                  [](const std::string& w) { return IsHonorific(w); })) {
     return out;
   }
 

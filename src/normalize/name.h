@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "interdict/entity.h"
+
 #include "model/name_tokens.h"
 
 namespace interdict::normalize {

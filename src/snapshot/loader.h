@@ -16,6 +16,7 @@
 #include "interdict/entity.h"
 #include "interdict/list.h"
 #include "interdict/status.h"
+
 #include "snapshot/manifest.h"
 
 namespace interdict::snapshot {

@@ -14,6 +14,7 @@
 
 #include "interdict/entity.h"
 #include "interdict/status.h"
+
 #include "lists/registry.h"
 
 namespace interdict::snapshot {

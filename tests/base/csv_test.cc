@@ -1,9 +1,9 @@
 #include "base/csv.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "testing/golden.h"
 

@@ -26,9 +26,9 @@ TEST(TextTest, SplitKeepsEmptyPartsSplitTrimmedDropsThem) {
 
 TEST(TextTest, Utf8ValidationRejectsOverlongsSurrogatesAndTruncation) {
   EXPECT_TRUE(IsValidUtf8("Шойгу 深圳"));
-  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));          // overlong '/'
-  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));      // surrogate
-  EXPECT_FALSE(IsValidUtf8("ok\xE4\xB8"));        // truncated
+  EXPECT_FALSE(IsValidUtf8("\xC0\xAF"));      // overlong '/'
+  EXPECT_FALSE(IsValidUtf8("\xED\xA0\x80"));  // surrogate
+  EXPECT_FALSE(IsValidUtf8("ok\xE4\xB8"));    // truncated
   EXPECT_EQ(FindInvalidUtf8("ab\xFFz"), 2u);
 }
 
@@ -56,9 +56,9 @@ TEST(Sha256Test, KnownVectors) {
 TEST(GzipTest, RejectsNonGzipAndTruncated) {
   EXPECT_THAT(GunzipBytes("plain text").status(), StatusIs(StatusCode::kDataLoss, "not gzip"));
   // gzip of "hello\n" (printf 'hello\n' | gzip -n), cut short.
-  const unsigned char gz[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03,
-                              0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0xe7, 0x02, 0x00, 0x20, 0x30,
-                              0x3a, 0x36, 0x06, 0x00, 0x00, 0x00};
+  const unsigned char gz[] = {0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+                              0x03, 0xcb, 0x48, 0xcd, 0xc9, 0xc9, 0xe7, 0x02, 0x00,
+                              0x20, 0x30, 0x3a, 0x36, 0x06, 0x00, 0x00, 0x00};
   std::string_view full(reinterpret_cast<const char*>(gz), sizeof(gz));
   auto ok = GunzipBytes(full);
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();

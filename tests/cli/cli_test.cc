@@ -1,12 +1,12 @@
 // The `interdict` command line, run in-process: exit codes, output shapes, error messages.
 #include "cli/cli.h"
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "testing/files.h"
 

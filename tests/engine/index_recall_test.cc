@@ -2,14 +2,15 @@
 // reordered words, or an extra word, plus unlisted names), every brute-force hit at the
 // default threshold (every listed name scored) must also be found through the index, up to
 // the documented tolerance (docs/match.md#candidates-index), and each miss is printed.
-#include <gtest/gtest.h>
-
 #include <random>
 #include <set>
 #include <sstream>
 #include <string>
 
+#include <gtest/gtest.h>
+
 #include "interdict/screener.h"
+
 #include "snapshot/loader.h"
 #include "snapshot/manifest.h"
 #include "testing/files.h"
@@ -81,8 +82,8 @@ TEST(IndexRecallTest, IndexFindsWhatBruteForceFinds) {
       if (got.count(h.entity)) {
         ++found;
       } else {
-        misses += "\n  \"" + q.name + "\" -> " + h.entity->source_id + " " + h.matched->full +
-                  " " + std::to_string(h.score) + " {" + h.explanation.Summary() + "}";
+        misses += "\n  \"" + q.name + "\" -> " + h.entity->source_id + " " + h.matched->full + " " +
+                  std::to_string(h.score) + " {" + h.explanation.Summary() + "}";
       }
     }
   }

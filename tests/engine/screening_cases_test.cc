@@ -1,8 +1,5 @@
 // Runs the readable screening case files in tests/engine/cases/*.cases against a Screener
 // built from the bundled snapshot. Format: see the header of russia.cases.
-#include <dirent.h>
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <fstream>
 #include <memory>
@@ -10,8 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "base/text.h"
+#include <dirent.h>
+#include <gtest/gtest.h>
+
 #include "interdict/screener.h"
+
+#include "base/text.h"
 #include "snapshot/loader.h"
 #include "snapshot/manifest.h"
 #include "testing/files.h"
@@ -33,7 +34,7 @@ const Screener& BundledScreener() {
 }
 
 struct Expectation {
-  std::string what;  // hit, miss, top, none, error
+  std::string what;    // hit, miss, top, none, error
   std::string target;  // source:id
   double min_score = 0;
   int line = 0;

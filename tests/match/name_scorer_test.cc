@@ -1,9 +1,9 @@
 #include "match/name_scorer.h"
 
-#include <gtest/gtest.h>
-
 #include <random>
 #include <string>
+
+#include <gtest/gtest.h>
 
 namespace interdict::match {
 namespace {
@@ -35,14 +35,14 @@ TEST(NameScorerTest, IdenticalNamesScoreOne) {
 }
 
 TEST(NameScorerTest, WordOrderDoesNotMatter) {
-  EXPECT_DOUBLE_EQ(Score(Make({"putin", "vladimir"}), Make({"vladimir", "putin"}),
-                         EntityKind::kPerson),
-                   1.0);
+  EXPECT_DOUBLE_EQ(
+      Score(Make({"putin", "vladimir"}), Make({"vladimir", "putin"}), EntityKind::kPerson), 1.0);
 }
 
 TEST(NameScorerTest, SubstitutedPartCostsMoreThanExtraPart) {
   auto listed = Make({"ali", "saddam", "hussein", "tikriti"});
-  double substituted = Score(Make({"ali", "saddam", "hussein", "rawi"}), listed, EntityKind::kPerson);
+  double substituted =
+      Score(Make({"ali", "saddam", "hussein", "rawi"}), listed, EntityKind::kPerson);
   double extra = Score(Make({"ali", "saddam", "hussein"}), listed, EntityKind::kPerson);
   EXPECT_LT(substituted, 0.75);
   EXPECT_GT(extra, 0.85);
@@ -104,8 +104,8 @@ TEST(ConsonantSkeletonTest, DropsVowelsAfterTheFirstLetter) {
 TEST(NameScorerPropertyTest, BoundedSymmetricAndReflexive) {
   const uint32_t seed = 7;
   std::mt19937 rng(seed);
-  const char* vocab[] = {"ali", "hassan", "hasan", "omar", "umar", "bin", "al", "trading",
-                         "petrov", "petrova", "ivan", "ivanov", "a", "b", "7", "x"};
+  const char* vocab[] = {"ali",    "hassan",  "hasan", "omar",   "umar", "bin", "al", "trading",
+                         "petrov", "petrova", "ivan",  "ivanov", "a",    "b",   "7",  "x"};
   auto random_name = [&]() {
     NormalizedName n;
     size_t len = 1 + rng() % 4;

@@ -1,9 +1,9 @@
 #include "match/string_metrics.h"
 
-#include <gtest/gtest.h>
-
 #include <random>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "match/reference/metrics_reference.h"
 

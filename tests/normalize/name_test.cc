@@ -1,9 +1,9 @@
 #include "normalize/name.h"
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 namespace interdict::normalize {
 namespace {
@@ -26,7 +26,8 @@ TEST(NormalizeNameTest, LegalFormsFoldAndNeverCountAsWords) {
   EXPECT_EQ(Texts(c), V{"romashka"});
   EXPECT_EQ(c.legal_form, "llc");
   EXPECT_EQ(NormalizeName("ООО Ромашка", EntityKind::kOrganization).legal_form, "llc");
-  EXPECT_EQ(NormalizeName("Siemens Aktiengesellschaft", EntityKind::kOrganization).legal_form, "ag");
+  EXPECT_EQ(NormalizeName("Siemens Aktiengesellschaft", EntityKind::kOrganization).legal_form,
+            "ag");
   // A legal form alone is not a name.
   EXPECT_TRUE(NormalizeName("LLC", EntityKind::kOrganization).Empty());
 }

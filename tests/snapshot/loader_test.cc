@@ -1,9 +1,9 @@
 #include "snapshot/loader.h"
 
-#include <gtest/gtest.h>
-
 #include <cstdio>
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "snapshot/file_io.h"
 #include "snapshot/manifest.h"
@@ -63,7 +63,8 @@ class TempDir {
   std::string path_;
 };
 
-constexpr char kInHouse[] = "id,name,kind\nX1,Acme Widgets Ltd,organization\nX2,Ivan Petrov,person\n";
+constexpr char kInHouse[] =
+    "id,name,kind\nX1,Acme Widgets Ltd,organization\nX2,Ivan Petrov,person\n";
 
 TEST(LoaderTest, ShaMismatchRefusesTheWholeLoadNamingTheFile) {
   TempDir dir;

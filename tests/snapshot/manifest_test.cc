@@ -30,16 +30,16 @@ TEST(ManifestTest, ParsesSourcesFilesAndDefaults) {
 TEST(ManifestTest, ErrorsNameTheField) {
   EXPECT_THAT(ParseManifest("{", "").status(),
               StatusIs(StatusCode::kInvalidArgument, "not valid JSON"));
-  EXPECT_THAT(ParseManifest(R"({"sources":[{"source":"mars","format":"un_xml","files":["a"]}]})",
-                            "")
-                  .status(),
-              StatusIs(StatusCode::kInvalidArgument, "sources[0].source: unknown source \"mars\""));
-  EXPECT_THAT(ParseManifest(R"({"sources":[{"source":"un","format":"pdf","files":["a"]}]})", "")
-                  .status(),
-              StatusIs(StatusCode::kInvalidArgument, "sources[0].format"));
-  EXPECT_THAT(ParseManifest(R"({"sources":[{"source":"un","format":"un_xml","files":[]}]})", "")
-                  .status(),
-              StatusIs(StatusCode::kInvalidArgument, "sources[0].files"));
+  EXPECT_THAT(
+      ParseManifest(R"({"sources":[{"source":"mars","format":"un_xml","files":["a"]}]})", "")
+          .status(),
+      StatusIs(StatusCode::kInvalidArgument, "sources[0].source: unknown source \"mars\""));
+  EXPECT_THAT(
+      ParseManifest(R"({"sources":[{"source":"un","format":"pdf","files":["a"]}]})", "").status(),
+      StatusIs(StatusCode::kInvalidArgument, "sources[0].format"));
+  EXPECT_THAT(
+      ParseManifest(R"({"sources":[{"source":"un","format":"un_xml","files":[]}]})", "").status(),
+      StatusIs(StatusCode::kInvalidArgument, "sources[0].files"));
   EXPECT_THAT(ParseManifest(R"({"sources":[{"source":"un","format":"un_xml","files":["a"]},
                                            {"source":"un","format":"un_xml","files":["b"]}]})",
                             "")

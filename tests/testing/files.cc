@@ -1,9 +1,9 @@
 #include "testing/files.h"
 
-#include <gtest/gtest.h>
-
 #include <fstream>
 #include <sstream>
+
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 
 namespace interdict::testing {

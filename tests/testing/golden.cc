@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "testing/files.h"
 #include "model/entity_json.h"
+#include "testing/files.h"
 
 namespace interdict::testing {
 

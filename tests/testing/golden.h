@@ -11,9 +11,9 @@
 // review the diff before committing.
 #pragma once
 
-#include <gmock/gmock.h>
-
 #include <string>
+
+#include <gmock/gmock.h>
 
 #include "interdict/list.h"
 #include "interdict/status.h"

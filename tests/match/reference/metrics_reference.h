@@ -17,7 +17,8 @@ inline double Jaro(const std::string& s1, const std::string& s2) {
   std::vector<bool> am(a.size(), false), bm(b.size(), false);
   int m = 0;
   for (int i = 0; i < static_cast<int>(a.size()); ++i) {
-    for (int j = std::max(0, i - window); j <= std::min<int>(static_cast<int>(b.size()) - 1, i + window); ++j) {
+    for (int j = std::max(0, i - window);
+         j <= std::min<int>(static_cast<int>(b.size()) - 1, i + window); ++j) {
       if (!bm[j] && a[i] == b[j]) {
         am[i] = bm[j] = true;
         ++m;
@@ -27,8 +28,10 @@ inline double Jaro(const std::string& s1, const std::string& s2) {
   }
   if (m == 0) return 0.0;
   std::string sa, sb;
-  for (size_t i = 0; i < a.size(); ++i) if (am[i]) sa += a[i];
-  for (size_t j = 0; j < b.size(); ++j) if (bm[j]) sb += b[j];
+  for (size_t i = 0; i < a.size(); ++i)
+    if (am[i]) sa += a[i];
+  for (size_t j = 0; j < b.size(); ++j)
+    if (bm[j]) sb += b[j];
   int t = 0;
   for (size_t i = 0; i < sa.size(); ++i) t += sa[i] != sb[i];
   double md = m;
