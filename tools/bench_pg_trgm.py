@@ -34,10 +34,10 @@ def main():
         for line in f:
             q, expected = line.rstrip("\n").split("\t")
             queries.append((q, int(expected)))
-    sql = ("SELECT entity FROM names WHERE name % %s "
+    sql = ("SELECT entity FROM names WHERE name %% %s "
            "ORDER BY similarity(name, %s) DESC LIMIT 10")
     lat = []
-    listed = found = 0
+    listed = found = unlisted = unlisted_with_rows = 0
     t0 = time.perf_counter()
     for q, expected in queries:
         s = time.perf_counter()
@@ -48,6 +48,9 @@ def main():
             listed += 1
             if any(r[0] == expected for r in rows):
                 found += 1
+        else:
+            unlisted += 1
+            unlisted_with_rows += 1 if rows else 0
     total = time.perf_counter() - t0
     lat.sort()
     p = lambda x: lat[min(len(lat) - 1, int(x * len(lat)))]
@@ -55,7 +58,8 @@ def main():
           f"{total:.2f} s = {len(queries) / total:.0f} queries/s (one connection); "
           f"p50 {p(0.5):.0f} us, p99 {p(0.99):.0f} us")
     print(f"pg_trgm listed variants found (top 10, similarity >= 0.3): {found} of {listed} "
-          f"({100.0 * found / max(1, listed):.1f}%)")
+          f"({100.0 * found / max(1, listed):.1f}%); unlisted names with results: "
+          f"{unlisted_with_rows} of {unlisted}")
 
 
 if __name__ == "__main__":

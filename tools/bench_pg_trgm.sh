@@ -40,9 +40,11 @@ trap cleanup EXIT
 "${RUN_AS[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK -c shared_buffers=256MB" -w start >/dev/null
 
-echo "== Interdict (1 thread, same machine) =="
+echo "== Interdict (1 thread, same machine), at the default alert threshold and at 0.70 =="
 build/release/bench/interdict_throughput --queries="$QUERIES" --threads=1 --recall-sample=0 \
-  --dump="$WORK" | grep -v '^2 threads'
+  --dump="$WORK" | grep -E '^(snapshot|single|listed)'
+build/release/bench/interdict_throughput --queries="$QUERIES" --threads=1 --recall-sample=0 \
+  --threshold=0.70 | grep -E '^(single|listed)'
 echo
 echo "== PostgreSQL 15 pg_trgm =="
 /usr/bin/python3 tools/bench_pg_trgm.py "$WORK" "$PORT"
