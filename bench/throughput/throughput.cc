@@ -183,10 +183,11 @@ int main(int argc, char** argv) {
       "max %.0f us; %zu with hits, %zu errors\n",
       queries, single_s, queries / single_s, pct(0.50), pct(0.99), lat_us.back(), with_hits,
       errors);
-  std::printf("listed variants found at threshold %.2f: %zu of %zu (%.1f%%); unlisted names "
-              "with hits: %zu of %zu\n",
-              threshold, found_expected, listed, listed ? 100.0 * found_expected / listed : 0.0,
-              unlisted_with_hits, unlisted);
+  std::printf(
+      "listed variants found at threshold %.2f: %zu of %zu (%.1f%%); unlisted names "
+      "with hits: %zu of %zu\n",
+      threshold, found_expected, listed, listed ? 100.0 * found_expected / listed : 0.0,
+      unlisted_with_hits, unlisted);
 
   // Many threads: throughput.
   if (threads > 1) {

@@ -215,25 +215,30 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   // 2. Token weights over all list names, then applied.
   for (const IndexedName& n : impl->names_) impl->weights_.AddDocument(n.normalized);
   impl->weights_.Finish();
-  for (IndexedName& n : impl->names_) {
+  impl->meta_.resize(impl->names_.size());
+  for (size_t i = 0; i < impl->names_.size(); ++i) {
+    IndexedName& n = impl->names_[i];
+    NameMeta& m = impl->meta_[i];
     impl->weights_.Apply(&n.normalized);
+    const Entity& e = impl->entities_[n.entity];
+    m.entity = n.entity;
+    m.kind = e.kind;
+    m.source = e.source;
     std::vector<float> w;
     for (const NameToken& t : n.normalized.tokens) {
       if (t.role != TokenRole::kParticle) w.push_back(t.weight);
+      m.words += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
     }
     std::sort(w.begin(), w.end(), std::greater<float>());
     float sum = 0;
     for (size_t k = 0; k < w.size(); ++k) {
       sum += w[k];
-      if (k < 8) n.top_weight[k] = sum;
+      if (k < 8) m.top_weight[k] = sum;
     }
-    for (size_t k = w.size(); k < 8; ++k) n.top_weight[k] = sum;
-    n.total_weight = sum;
-    n.compact_length =
+    for (size_t k = w.size(); k < 8; ++k) m.top_weight[k] = sum;
+    m.total_weight = sum;
+    m.compact_length =
         static_cast<uint16_t>(std::min<size_t>(n.normalized.Compact().size(), 65535));
-    for (const NameToken& t : n.normalized.tokens) {
-      n.words += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
-    }
   }
 
   // 3. Intern every token text (ids from 1) so queries can memoize token similarities.
@@ -547,7 +552,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   // The best score a candidate can reach given which query words share a key with it: the
   // matched pairs weigh at most (wq + 1) / 2 each; unhit query words are unmatched; the
   // candidate has at least its weight minus its heaviest `hits` words unmatched.
-  auto upper_bound = [&](uint32_t mask, const IndexedName& n, EntityKind kind) {
+  auto upper_bound = [&](uint32_t mask, const NameMeta& n, EntityKind kind) {
     double pairs = 0, hit_weight = 0, missing = 0;
     size_t hits = 0;
     for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
@@ -605,12 +610,17 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
            std::find(pq.lists.begin(), pq.lists.end(), e.source) != pq.lists.end();
   };
   for (uint32_t id : scratch.touched) {
+    const NameMeta& meta = meta_[id];
+    if (!pq.lists.empty() &&
+        std::find(pq.lists.begin(), pq.lists.end(), meta.source) == pq.lists.end()) {
+      continue;
+    }
+    EntityKind rule_kind = qkind == EntityKind::kUnknown ? meta.kind : qkind;
+    if (!exhaustive && upper_bound(scratch.mask[id] | optional_mask, meta, rule_kind) < floor) {
+      continue;
+    }
     const IndexedName& n = names_[id];
     const Entity& e = entities_[n.entity];
-    if (!allowed(e)) continue;
-    EntityKind rule_kind = qkind == EntityKind::kUnknown ? e.kind : qkind;
-    if (!exhaustive && upper_bound(scratch.mask[id] | optional_mask, n, rule_kind) < floor)
-      continue;
     const bool as_person = rule_kind == EntityKind::kPerson;
     const match::NameScorer& scorer = as_person ? person_scorer : other_scorer;
     match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);

@@ -50,12 +50,18 @@ class ScreenerImpl final : public Screener {
     uint32_t entity = 0;
     uint32_t name = 0;  // index into the entity's names
     NormalizedName normalized;
-    // For the candidate upper bound: total informative weight, and the sums of its k
-    // heaviest informative tokens (k = 1..8).
-    float total_weight = 0;
-    float top_weight[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-    uint16_t compact_length = 0;  // bytes of NormalizedName::Compact()
+  };
+  // What the candidate loop reads for every touched name, kept small and contiguous (the
+  // full IndexedName is read only for names that get scored).
+  struct NameMeta {
+    uint32_t entity = 0;
+    EntityKind kind = EntityKind::kUnknown;
+    ListSource source = ListSource::kUnknown;
     uint16_t words = 0;           // word and number tokens
+    uint16_t compact_length = 0;  // bytes of NormalizedName::Compact()
+    float total_weight = 0;       // informative weight
+    // Sums of the k heaviest informative tokens (k = 1..8).
+    float top_weight[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   };
   struct PreparedQuery {
     NormalizedName name;
@@ -79,6 +85,7 @@ class ScreenerImpl final : public Screener {
 
   std::vector<Entity> entities_;
   std::vector<IndexedName> names_;    // all names, entity by entity
+  std::vector<NameMeta> meta_;        // parallel to names_
   std::vector<uint32_t> first_name_;  // entity -> index of its first name in names_
   match::TokenWeights weights_;
   size_t vocabulary_ = 1;  // distinct listed token texts + 1 (NameToken::id range)
