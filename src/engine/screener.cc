@@ -335,15 +335,82 @@ Explanation ScreenerImpl::Explain(const NormalizedName& q, const NormalizedName&
   return x;
 }
 
+std::vector<std::string> NameVariants(std::string_view raw) {
+  std::vector<std::string> out;
+  std::string full(base::Trim(raw));
+  // "BENEFICIARY: X", "Consignee: X": a label before a colon is not part of the name.
+  size_t colon = full.find(':');
+  if (colon != std::string::npos && colon > 0 && colon + 1 < full.size() &&
+      full.substr(0, colon).find(' ') == std::string::npos) {
+    full = std::string(base::Trim(std::string_view(full).substr(colon + 1)));
+  }
+  out.push_back(full);
+  // Parenthesized parts: the name without them, and former names inside them.
+  // Only former names and branch qualifiers are dropped: "(Thailand)" or "(UK)" usually
+  // names a different company of the same group.
+  std::string outside;
+  bool droppable = false;
+  size_t depth = 0, start = 0;
+  for (size_t i = 0; i < full.size(); ++i) {
+    if (full[i] == '(') {
+      if (depth++ == 0) start = i + 1;
+    } else if (full[i] == ')' && depth > 0) {
+      if (--depth == 0) {
+        std::string inner(base::Trim(std::string_view(full).substr(start, i - start)));
+        for (std::string_view prefix : {"ex-", "ex ", "formerly ", "f/k/a ", "fka ", "a.k.a. ",
+                                        "aka ", "also known as ", "previously "}) {
+          if (base::StartsWithIgnoreCase(inner, prefix)) {
+            out.emplace_back(base::Trim(std::string_view(inner).substr(prefix.size())));
+            droppable = true;
+          }
+        }
+        if (base::FindIgnoreCase(inner, "branch") != std::string::npos) droppable = true;
+      }
+      continue;
+    }
+    if (depth == 0) outside.push_back(full[i]);
+  }
+  outside = base::CollapseWhitespace(outside);
+  if (droppable && !outside.empty() && outside != full) out.push_back(outside);
+  if (!droppable) outside = full;
+  // A trailing ", X Branch" or ", port of X" qualifier.
+  size_t comma = outside.rfind(',');
+  if (comma != std::string::npos && comma > 0) {
+    std::string tail = base::AsciiToLower(outside.substr(comma + 1));
+    if (tail.find("branch") != std::string::npos || tail.find("port ") != std::string::npos) {
+      out.emplace_back(base::Trim(std::string_view(outside).substr(0, comma)));
+    }
+  }
+  if (out.size() > 4) out.resize(4);
+  return out;
+}
+
 Result<CompareResult> ScreenerImpl::Compare(std::string_view a, std::string_view b,
                                             EntityKind kind) const {
   INTERDICT_ASSIGN_OR_RETURN(NormalizedName na, NormalizeQueryName(a, kind, "first name"));
   INTERDICT_ASSIGN_OR_RETURN(NormalizedName nb, NormalizeQueryName(b, kind, "second name"));
-  match::NameScorer scorer(na, kind);
-  match::NameScore s = scorer.Explain(nb);
+  // Best over the names' variants (former names in parentheses, branch qualifiers).
+  std::vector<NormalizedName> va = {na}, vb = {nb};
+  for (const std::string& v : NameVariants(a)) {
+    auto n = NormalizeQueryName(v, kind, "first name");
+    if (n.ok() && v != a) va.push_back(std::move(*n));
+  }
+  for (const std::string& v : NameVariants(b)) {
+    auto n = NormalizeQueryName(v, kind, "second name");
+    if (n.ok() && v != b) vb.push_back(std::move(*n));
+  }
   CompareResult out;
-  out.score = s.score;
-  out.explanation = Explain(na, nb, s);
+  out.score = -1;
+  for (const NormalizedName& x : va) {
+    match::NameScorer scorer(x, kind);
+    for (const NormalizedName& y : vb) {
+      match::NameScore s = scorer.Explain(y);
+      if (s.score > out.score) {
+        out.score = s.score;
+        out.explanation = Explain(x, y, s);
+      }
+    }
+  }
   return out;
 }
 
@@ -456,7 +523,34 @@ Result<ScreenerImpl::PreparedQuery> ScreenerImpl::Prepare(const Query& query,
 
 Result<std::vector<Hit>> ScreenerImpl::Screen(const Query& query,
                                               const ScreenOptions& options) const {
-  return Run(query, options, /*exhaustive=*/false);
+  INTERDICT_ASSIGN_OR_RETURN(std::vector<Hit> hits, Run(query, options, /*exhaustive=*/false));
+  // A query naming former names or branches ("X (ex-Y)", "X, Z Branch") is also screened as
+  // each variant; the best hit per entity is kept.
+  std::vector<std::string> variants = NameVariants(query.name);
+  if (variants.size() <= 1 && variants[0] == base::Trim(query.name)) return hits;
+  for (const std::string& v : variants) {
+    if (v == base::Trim(query.name)) continue;
+    Query vq = query;
+    vq.name = v;
+    auto more = Run(vq, options, /*exhaustive=*/false);
+    if (!more.ok()) continue;
+    for (Hit& h : *more) {
+      auto it = std::find_if(hits.begin(), hits.end(),
+                             [&](const Hit& x) { return x.entity == h.entity; });
+      if (it == hits.end()) {
+        hits.push_back(std::move(h));
+      } else if (h.score > it->score) {
+        *it = std::move(h);
+      }
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.entity->source != b.entity->source) return a.entity->source < b.entity->source;
+    return a.entity->source_id < b.entity->source_id;
+  });
+  if (options.limit > 0 && hits.size() > options.limit) hits.resize(options.limit);
+  return hits;
 }
 
 Result<std::vector<Hit>> ScreenerImpl::ScreenExhaustive(const Query& query,

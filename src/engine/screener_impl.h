@@ -24,6 +24,11 @@ inline constexpr size_t kMinDeletionKey = 4;
 // candidates are scored down to threshold - kMaxBonus.
 inline constexpr double kMaxBonus = 0.07;
 
+// The name and the variants it carries: without a leading "LABEL:", without parenthesized
+// parts, each former name inside parentheses ("(ex-Grand Wheatland)", "(formerly X)"), and
+// without a trailing ", ... Branch" qualifier. The first entry is the (trimmed) name itself.
+std::vector<std::string> NameVariants(std::string_view raw);
+
 class ScreenerImpl final : public Screener {
  public:
   static Result<std::unique_ptr<Screener>> Build(std::vector<Entity> entities);

@@ -328,21 +328,32 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
     den += w;
     out.pairs.push_back(TokenPair{edge.q, edge.c, edge.sim, edge.kind});
   }
-  double unmatched_q = 0, unmatched_c = 0;
+  // Unmatched numbers always conflict: "Fund II" is not "Fund", "No. 8" is not "No. 6".
+  double unmatched_q = 0, unmatched_c = 0, unmatched_numbers = 0;
   for (size_t i = 0; i < qt.size(); ++i) {
     if (i < 64 && q_done[i]) continue;
     out.unmatched_query.push_back(static_cast<int>(i));
-    if (Informative(qt[i])) unmatched_q += qt[i].weight;
+    if (qt[i].role == TokenRole::kNumber) {
+      unmatched_numbers += qt[i].weight;
+    } else if (Informative(qt[i])) {
+      unmatched_q += qt[i].weight;
+    }
   }
   for (size_t j = 0; j < ct.size(); ++j) {
     if (j < 64 && c_done[j]) continue;
     out.unmatched_candidate.push_back(static_cast<int>(j));
-    if (Informative(ct[j])) unmatched_c += ct[j].weight;
+    if (ct[j].role == TokenRole::kNumber) {
+      unmatched_numbers += ct[j].weight;
+    } else if (Informative(ct[j])) {
+      unmatched_c += ct[j].weight;
+    }
   }
   const double extra = person ? config_.extra_weight_person : config_.extra_weight_other;
   const double substituted = std::min(unmatched_q, unmatched_c);
   den += config_.conflict_weight * 2 * substituted +
-         extra * (std::max(unmatched_q, unmatched_c) - substituted);
+         extra * (std::max(unmatched_q, unmatched_c) - substituted) +
+         config_.conflict_weight * unmatched_numbers;
+  unmatched_q += unmatched_numbers;  // for the caps below: still unmatched words
   out.token_score = den > 0 ? num / den : 0.0;
   // Only common words matched ("mohammed", "trading") while other words did not.
   double matched_weight = 0;  // symmetric: the lighter side of each pair

@@ -4,9 +4,7 @@ namespace interdict {
 
 std::string NormalizedName::Compact() const {
   std::string out;
-  for (const NameToken& t : tokens) {
-    if (t.role != TokenRole::kParticle) out += t.text;
-  }
+  for (const NameToken& t : tokens) out += t.text;
   return out;
 }
 

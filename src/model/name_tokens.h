@@ -39,7 +39,7 @@ struct NormalizedName {
   bool romanized = false;         // the name held non-Latin letters
   bool abjad = false;             // written in Arabic or Hebrew script: short vowels absent
 
-  // The word, number and initial tokens' texts joined without spaces ("jandanielbothma").
+  // All tokens' texts joined without spaces ("jandanielbothma", "vanderbilt").
   std::string Compact() const;
   // True when no token is a word or number (e.g. "LLC" or "Mr"): such a name never matches
   // on its own.

@@ -142,6 +142,23 @@ constexpr Phrase kLegalForms[] = {
     {"l p", "lp"},
     {"l t d", "ltd"},
     {"g m b h", "gmbh"},
+    {"p t", "pt"},
+    {"s a r l", "sarl"},
+    {"s a", "sa"},
+    {"a g", "ag"},
+    {"i n c", "inc"},
+    {"c o", "co"},
+    {"o o o", "llc"},
+    {"z a o", "jsc"},
+    {"o a o", "jsc"},
+    {"p a o", "jsc"},
+    {"j s c", "jsc"},
+    {"o j s c", "jsc"},
+    {"c j s c", "jsc"},
+    {"p j s c", "jsc"},
+    {"k k", "kk"},
+    {"a b", "ab"},
+    {"s l", "srl"},
     {"b v", "bv"},
     {"n v", "nv"},
     {"p l c", "plc"},
@@ -362,6 +379,17 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   Script script = model::DetectScript(utf8);
   out.romanized = NeedsRomanization(utf8) && script != Script::kLatin;
   out.abjad = script == Script::kArabic || script == Script::kHebrew;
+  // Lists write persons "SURNAME, Given" ("PUTIN, Vladimir Vladimirovich"): read them in
+  // written order so that positional rules (Arabic nasab) see the name as spoken.
+  std::string reordered;
+  if (kind == EntityKind::kPerson) {
+    size_t comma = utf8.find(',');
+    if (comma != std::string_view::npos && utf8.find(',', comma + 1) == std::string_view::npos &&
+        comma > 0 && comma + 1 < utf8.size()) {
+      reordered = std::string(utf8.substr(comma + 1)) + " " + std::string(utf8.substr(0, comma));
+      utf8 = reordered;
+    }
+  }
   std::string roman = Romanize(SplitCamelCase(utf8));
   std::vector<std::string> words;
   for (std::string_view w : SplitWords(roman)) words.emplace_back(w);
@@ -374,7 +402,16 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     std::string_view form;
     size_t len = MatchLegalForm(words, i, &form);
     bool at_edge = i == 0 || i + len == words.size();
-    bool multiword = len >= 2;
+    // Spelled-out initials ("p t", "s a r l") are a legal form only at an edge of the name
+    // and not inside a longer run of initials ("a b c" is a name).
+    bool letters = len >= 2;
+    for (size_t k = 0; k < len && letters; ++k) letters = words[i + k].size() == 1;
+    bool multiword = len >= 2 && !letters;
+    if (letters) {
+      bool run_before = i > 0 && words[i - 1].size() == 1;
+      bool run_after = i + len < words.size() && words[i + len].size() == 1;
+      if (run_before || run_after) len = 0;
+    }
     // A name that is only a legal form ("LLC") has no name words at all.
     if (len > 0 && len == words.size()) {
       out.legal_form = std::string(form);
