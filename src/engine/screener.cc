@@ -335,8 +335,76 @@ Explanation ScreenerImpl::Explain(const NormalizedName& q, const NormalizedName&
   return x;
 }
 
+namespace {
+
+// Markers between a current and a former (or other) name, lower case, with their spaces.
+constexpr std::string_view kAliasMarkers[] = {" formerly known as ",
+                                              " also known as ",
+                                              " previously ",
+                                              " formerly ",
+                                              " f/k/a ",
+                                              " f.k.a. ",
+                                              " f.k.a ",
+                                              " fka ",
+                                              " a.k.a. ",
+                                              " a.k.a ",
+                                              " aka ",
+                                              " n.k.a. ",
+                                              " nka ",
+                                              " ex-",
+                                              " ex "};
+
+// Splits "A ex B, ex C" into {"A", "B", "C"} at alias markers. The first element is always the
+// text before the first marker (possibly empty); the others are the marked names, each losing
+// a trailing " until 2019" and similar.
+std::vector<std::string> SplitAtAliasMarkers(std::string_view text) {
+  std::string padded = " " + base::AsciiToLower(text) + " ";
+  std::vector<std::pair<size_t, size_t>> cuts;  // [marker start, marker end) in padded
+  for (size_t pos = 0; pos < padded.size();) {
+    size_t best = std::string::npos, best_len = 0;
+    for (std::string_view m : kAliasMarkers) {
+      size_t at = padded.find(m, pos);
+      if (at != std::string::npos && (at < best || (at == best && m.size() > best_len))) {
+        best = at;
+        best_len = m.size();
+      }
+    }
+    if (best == std::string::npos) break;
+    cuts.emplace_back(best, best + best_len);
+    pos = best + best_len;
+  }
+  std::vector<std::string> parts;
+  size_t from = 0;
+  auto add = [&](size_t a, size_t b, bool keep_empty) {
+    // padded[k] corresponds to text[k - 1].
+    size_t ta = a == 0 ? 0 : a - 1, tb = std::min(text.size(), b == 0 ? 0 : b - 1);
+    std::string part(base::Trim(text.substr(ta, tb > ta ? tb - ta : 0)));
+    for (std::string_view stop : {" until ", " till ", " since ", " from "}) {
+      size_t at = base::FindIgnoreCase(part, stop);
+      if (at != std::string::npos) part.resize(at);
+    }
+    while (!part.empty() && (part.back() == ',' || part.back() == ';' || part.back() == '.')) {
+      part.pop_back();
+    }
+    part = std::string(base::Trim(part));
+    if (!part.empty() || keep_empty) parts.push_back(part);
+  };
+  for (const auto& [a, b] : cuts) {
+    add(from, a + 1, /*keep_empty=*/parts.empty());
+    from = b;
+  }
+  add(from, padded.size(), /*keep_empty=*/parts.empty());
+  return parts;
+}
+
+}  // namespace
+
 std::vector<std::string> NameVariants(std::string_view raw) {
   std::vector<std::string> out;
+  auto push = [&](std::string v) {
+    v = base::CollapseWhitespace(v);
+    if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+  };
   std::string full(base::Trim(raw));
   // "BENEFICIARY: X", "Consignee: X": a label before a colon is not part of the name.
   size_t colon = full.find(':');
@@ -344,44 +412,49 @@ std::vector<std::string> NameVariants(std::string_view raw) {
       full.substr(0, colon).find(' ') == std::string::npos) {
     full = std::string(base::Trim(std::string_view(full).substr(colon + 1)));
   }
-  out.push_back(full);
-  // Parenthesized parts: the name without them, and former names inside them.
-  // Only former names and branch qualifiers are dropped: "(Thailand)" or "(UK)" usually
-  // names a different company of the same group.
+  push(full);
+  // Parenthesized parts: former names inside them count; a "(... Branch)" is dropped. Other
+  // parentheses ("(Thailand)", "(UK)") stay: they usually name another company of the group.
   std::string outside;
+  std::vector<std::string> inners;
   bool droppable = false;
   size_t depth = 0, start = 0;
   for (size_t i = 0; i < full.size(); ++i) {
     if (full[i] == '(') {
       if (depth++ == 0) start = i + 1;
-    } else if (full[i] == ')' && depth > 0) {
-      if (--depth == 0) {
-        std::string inner(base::Trim(std::string_view(full).substr(start, i - start)));
-        for (std::string_view prefix : {"ex-", "ex ", "formerly ", "f/k/a ", "fka ", "a.k.a. ",
-                                        "aka ", "also known as ", "previously "}) {
-          if (base::StartsWithIgnoreCase(inner, prefix)) {
-            out.emplace_back(base::Trim(std::string_view(inner).substr(prefix.size())));
-            droppable = true;
-          }
-        }
-        if (base::FindIgnoreCase(inner, "branch") != std::string::npos) droppable = true;
-      }
+      continue;
+    }
+    if (full[i] == ')' && depth > 0) {
+      if (--depth == 0) inners.push_back(full.substr(start, i - start));
       continue;
     }
     if (depth == 0) outside.push_back(full[i]);
   }
+  for (const std::string& inner : inners) {
+    std::vector<std::string> parts = SplitAtAliasMarkers(" " + inner);
+    if (parts.size() > 1) {  // "(ex-A, ex-B)", "(formerly known as A)"
+      for (size_t k = 1; k < parts.size(); ++k) push(parts[k]);
+      droppable = true;
+    }
+    if (base::FindIgnoreCase(inner, "branch") != std::string::npos) droppable = true;
+  }
   outside = base::CollapseWhitespace(outside);
-  if (droppable && !outside.empty() && outside != full) out.push_back(outside);
-  if (!droppable) outside = full;
+  // Markers outside parentheses: "A ex B", "A f/k/a B".
+  const std::string base_name = droppable ? outside : full;
+  std::vector<std::string> parts = SplitAtAliasMarkers(base_name);
+  if (parts.size() > 1) {
+    for (const std::string& p : parts) push(p);
+  }
+  if (droppable) push(outside);
   // A trailing ", X Branch" or ", port of X" qualifier.
-  size_t comma = outside.rfind(',');
+  size_t comma = base_name.rfind(',');
   if (comma != std::string::npos && comma > 0) {
-    std::string tail = base::AsciiToLower(outside.substr(comma + 1));
+    std::string tail = base::AsciiToLower(base_name.substr(comma + 1));
     if (tail.find("branch") != std::string::npos || tail.find("port ") != std::string::npos) {
-      out.emplace_back(base::Trim(std::string_view(outside).substr(0, comma)));
+      push(std::string(base::Trim(std::string_view(base_name).substr(0, comma))));
     }
   }
-  if (out.size() > 4) out.resize(4);
+  if (out.size() > 6) out.resize(6);
   return out;
 }
 
