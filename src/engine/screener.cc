@@ -237,8 +237,8 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
     }
     for (size_t k = w.size(); k < 8; ++k) m.top_weight[k] = sum;
     m.total_weight = sum;
-    m.compact_length =
-        static_cast<uint16_t>(std::min<size_t>(n.normalized.Compact().size(), 65535));
+    n.normalized.CacheCompact();
+    m.compact_length = static_cast<uint16_t>(std::min<size_t>(n.normalized.compact.size(), 65535));
   }
 
   // 3. Intern every token text (ids from 1) so queries can memoize token similarities.

@@ -382,7 +382,8 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
       CountRole(query_, TokenRole::kWord) + CountRole(query_, TokenRole::kNumber);
   const size_t c_words = CountRole(cand, TokenRole::kWord) + CountRole(cand, TokenRole::kNumber);
   if (q_words != c_words && !number_conflict) {
-    std::string cand_compact = cand.Compact();
+    const std::string cand_compact_storage = cand.compact.empty() ? cand.Compact() : std::string();
+    const std::string& cand_compact = cand.compact.empty() ? cand_compact_storage : cand.compact;
     if (!query_compact_.empty() && !cand_compact.empty() && out.token_score < 1.0) {
       double cs = BlendAtLeast(query_compact_, cand_compact,
                                std::max(config_.compact_floor, out.token_score));

@@ -3,6 +3,7 @@
 namespace interdict {
 
 std::string NormalizedName::Compact() const {
+  if (!compact.empty()) return compact;
   std::string out;
   for (const NameToken& t : tokens) out += t.text;
   return out;

@@ -39,8 +39,12 @@ struct NormalizedName {
   bool romanized = false;         // the name held non-Latin letters
   bool abjad = false;             // written in Arabic or Hebrew script: short vowels absent
 
-  // All tokens' texts joined without spaces ("jandanielbothma", "vanderbilt").
+  // All tokens' texts joined without spaces ("jandanielbothma", "vanderbilt"). Returns
+  // `compact` when it was filled (CacheCompact) and the tokens have not changed since.
   std::string Compact() const;
+  // Stores Compact() in `compact` (list names do this once at index build).
+  void CacheCompact() { compact = Compact(); }
+  std::string compact;
   // True when no token is a word or number (e.g. "LLC" or "Mr"): such a name never matches
   // on its own.
   bool Empty() const;
