@@ -370,13 +370,12 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
   // Compact view, for words joined or split differently ("SiemensAG", "Jan Daniel"): only
   // when the two names have a different number of words, and never across differing numbers
   // ("No. 6" is not "No. 8").
-  bool number_conflict = false;
+  bool number_conflict = false;  // any unmatched number, on either side
   for (int i : out.unmatched_query) {
-    if (qt[static_cast<size_t>(i)].role == TokenRole::kNumber) {
-      for (int j : out.unmatched_candidate) {
-        if (ct[static_cast<size_t>(j)].role == TokenRole::kNumber) number_conflict = true;
-      }
-    }
+    number_conflict = number_conflict || qt[static_cast<size_t>(i)].role == TokenRole::kNumber;
+  }
+  for (int j : out.unmatched_candidate) {
+    number_conflict = number_conflict || ct[static_cast<size_t>(j)].role == TokenRole::kNumber;
   }
   const size_t q_words =
       CountRole(query_, TokenRole::kWord) + CountRole(query_, TokenRole::kNumber);

@@ -430,6 +430,22 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     ++i;
   }
   words = std::move(kept);
+  // Removing one legal form can expose another at the new edge ("Tactical Missiles
+  // Corporation Joint Stock Company"): peel single-word forms off both ends.
+  while (words.size() >= 2) {
+    std::string_view form;
+    if (MatchLegalForm(words, words.size() - 1, &form) == 1) {
+      words.pop_back();
+    } else if (MatchLegalForm(words, 0, &form) == 1) {
+      words.erase(words.begin());
+    } else {
+      break;
+    }
+    if (out.legal_form.empty()) {
+      out.legal_form = std::string(form);
+      out.legal_family = std::string(LegalFamily(form));
+    }
+  }
 
   // 2. Runs of single letters: initials for persons, one word otherwise ("a b c" -> "abc").
   if (!person) {
