@@ -79,8 +79,15 @@ std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
     keys.push_back("k:" + t.key);
     keys.push_back("d:" + t.text);
     // Spelling keys one edit apart (the scorer also compares keys).
+    // Spelling keys one edit apart count only across scripts (the scorer compares keys only
+    // when one side was romanized or is Arabic/Hebrew): "e:" serves romanized queries against
+    // every name, "r:" Latin queries against romanized names.
     keys.push_back("e:" + t.key);
     if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("e:", t.key, &keys);
+    if (n.romanized || n.abjad) {
+      keys.push_back("r:" + t.key);
+      if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("r:", t.key, &keys);
+    }
     if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) {
       AddDeletions("d:", t.text, &keys);
     }
@@ -122,10 +129,11 @@ std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const Norm
     }
     uint32_t bit = 1u << i;
     keys.emplace_back("k:" + t.key, bit);
-    keys.emplace_back("e:" + t.key, bit);
+    const char* key_family = (n.romanized || n.abjad) ? "e:" : "r:";
+    keys.emplace_back(key_family + t.key, bit);
     if (t.role == TokenRole::kWord && t.key.size() >= 4) {
       std::vector<std::string> kdels;
-      AddDeletions("e:", t.key, &kdels);
+      AddDeletions(key_family, t.key, &kdels);
       for (std::string& d : kdels) keys.emplace_back(std::move(d), bit);
     }
     // One edit (substitution, insertion, deletion, transposition) away: both sides store

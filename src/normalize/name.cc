@@ -362,9 +362,10 @@ std::string SplitCamelCase(std::string_view s) {
       for (size_t k = word_start + 1; k < i; ++k) title_before = title_before && lower(s[k]);
       size_t j = i + 1;
       while (j < s.size() && upper(s[j])) ++j;
-      bool next_title = j == i + 1 && j < s.size() && lower(s[j]);
+      // The next word is Title case with 2+ lower-case letters ("Daniel", not "Ie").
+      bool next_title = j == i + 1 && j + 1 < s.size() && lower(s[j]) && lower(s[j + 1]);
       bool caps_tail = j - i >= 2 && (j == s.size() || (!lower(s[j]) && !upper(s[j])));
-      if (title_before && i - word_start >= (caps_tail ? 4 : 2) && (next_title || caps_tail)) {
+      if (title_before && i - word_start >= (caps_tail ? 4 : 3) && (next_title || caps_tail)) {
         out.push_back(' ');
         word_start = i;
       }
