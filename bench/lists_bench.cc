@@ -62,9 +62,7 @@ void BM_Parse(benchmark::State& state, ListSource source) {
     contents.push_back(std::move(*data));
   }
   for (size_t i = 0; i < contents.size(); ++i) {
-    std::string name = spec->files[i].path.substr(spec->files[i].path.find_last_of('/') + 1);
-    if (name.size() > 3 && name.substr(name.size() - 3) == ".gz") name.resize(name.size() - 3);
-    inputs.push_back(InputFile{name, contents[i]});
+    inputs.push_back(InputFile{snapshot::PublishedName(spec->files[i].path), contents[i]});
     bytes += contents[i].size();
   }
   auto first = lists::ParseList(spec->format, spec->source, inputs);

@@ -12,6 +12,7 @@
 #include "base/csv.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/format.h"
 #include "cli/lists_command.h"
 #include "snapshot/file_io.h"
 #include "snapshot/loader.h"
@@ -21,12 +22,6 @@ namespace interdict::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-std::string Fixed(double v, int decimals) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.*f", decimals, v);
-  return buf;
-}
 
 Json ExplanationToJson(const Explanation& x) {
   Json j;
@@ -74,21 +69,8 @@ Json HitToJson(const Hit& h) {
   return j;
 }
 
-std::string Pad(std::string s, size_t width) {
-  if (s.size() >= width) return s.substr(0, width);
-  return s + std::string(width - s.size(), ' ');
-}
-
-EntityKind KindFromSchema(std::string_view schema) {
-  if (schema == "Person") return EntityKind::kPerson;
-  if (schema == "Vessel") return EntityKind::kVessel;
-  if (schema == "Aircraft") return EntityKind::kAircraft;
-  if (schema == "Company" || schema == "Organization" || schema == "LegalEntity" ||
-      schema == "PublicBody") {
-    return EntityKind::kOrganization;
-  }
-  return EntityKind::kUnknown;
-}
+// A table cell: cut to the column and padded to it.
+std::string Cell(std::string s, size_t width) { return Pad(Cut(std::move(s), width), width); }
 
 }  // namespace
 
@@ -176,14 +158,14 @@ int RunScreen(const ScreenCommandOptions& o, std::ostream& out, std::ostream& er
     out << "No potential match at or above " << Fixed(o.threshold, 2) << " for \"" << q.name
         << "\".\n";
   } else {
-    out << Pad("score", 7) << Pad("list", 12) << Pad("id", 14) << Pad("kind", 13) << Pad("name", 40)
-        << "matched name / why\n";
+    out << Cell("score", 7) << Cell("list", 12) << Cell("id", 14) << Cell("kind", 13)
+        << Cell("name", 40) << "matched name / why\n";
     for (const Hit& h : *hits) {
       std::string programs;
       for (const std::string& p : h.entity->programs) programs += (programs.empty() ? "" : ",") + p;
-      out << Pad(Fixed(h.score, 3), 7) << Pad(std::string(ListSourceCode(h.entity->source)), 12)
-          << Pad(h.entity->source_id, 14) << Pad(std::string(EntityKindName(h.entity->kind)), 13)
-          << Pad(h.entity->primary_name().full, 40) << h.matched->full
+      out << Cell(Fixed(h.score, 3), 7) << Cell(std::string(ListSourceCode(h.entity->source)), 12)
+          << Cell(h.entity->source_id, 14) << Cell(std::string(EntityKindName(h.entity->kind)), 13)
+          << Cell(h.entity->primary_name().full, 40) << h.matched->full
           << (h.matched->quality == NameQuality::kWeak ? " (weak alias)" : "") << "\n";
       out << std::string(7, ' ') << "programs: " << (programs.empty() ? "-" : programs)
           << "; why: " << h.explanation.Summary() << "\n";
@@ -253,7 +235,7 @@ int RunCompare(const CompareCommandOptions& o, std::ostream& out, std::ostream& 
     };
     EntityKind k = kind;
     if (cs >= 0 && !cell(cs).empty()) {
-      k = KindFromSchema(cell(cs));
+      k = EntityKindFromName(cell(cs));
       if (k == EntityKind::kUnknown) ParseKind(cell(cs), &k);
     }
     Json j{{"line", reader.line()}, {"name1", cell(c1)}, {"name2", cell(c2)}};
@@ -333,7 +315,7 @@ bool LoadLabelled(const std::string& path, const std::string& set, const std::st
     Pair p;
     p.set = set;
     p.category = category_col.empty() ? "" : row[col[category_col]];
-    p.kind = KindFromSchema(row[col["schema"]]);
+    p.kind = EntityKindFromName(row[col["schema"]]);
     p.a = row[col["name1"]];
     p.b = row[col["name2"]];
     p.label = row[col["is_match"]] == "true";

@@ -602,14 +602,23 @@ Result<ScreenerImpl::PreparedQuery> ScreenerImpl::Prepare(const Query& query,
   return pq;
 }
 
+// Best first; ties by source and source id, so results are stable. Keeps at most `limit`
+// (0 = all).
+static void SortAndLimit(std::vector<Hit>* hits, size_t limit) {
+  std::sort(hits->begin(), hits->end(), [](const Hit& a, const Hit& b) {
+    if (a.score != b.score) return a.score > b.score;
+    if (a.entity->source != b.entity->source) return a.entity->source < b.entity->source;
+    return a.entity->source_id < b.entity->source_id;
+  });
+  if (limit > 0 && hits->size() > limit) hits->resize(limit);
+}
+
 Result<std::vector<Hit>> ScreenerImpl::Screen(const Query& query,
                                               const ScreenOptions& options) const {
   INTERDICT_ASSIGN_OR_RETURN(std::vector<Hit> hits, Run(query, options, /*exhaustive=*/false));
   // A query naming former names or branches ("X (ex-Y)", "X, Z Branch") is also screened as
   // each variant; the best hit per entity is kept.
-  std::vector<std::string> variants = NameVariants(query.name);
-  if (variants.size() <= 1 && variants[0] == base::Trim(query.name)) return hits;
-  for (const std::string& v : variants) {
+  for (const std::string& v : NameVariants(query.name)) {
     if (v == base::Trim(query.name)) continue;
     Query vq = query;
     vq.name = v;
@@ -625,12 +634,7 @@ Result<std::vector<Hit>> ScreenerImpl::Screen(const Query& query,
       }
     }
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.entity->source != b.entity->source) return a.entity->source < b.entity->source;
-    return a.entity->source_id < b.entity->source_id;
-  });
-  if (options.limit > 0 && hits.size() > options.limit) hits.resize(options.limit);
+  SortAndLimit(&hits, options.limit);
   return hits;
 }
 
@@ -855,12 +859,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   for (const auto& [e, v] : id_hits) {
     if (best.count(e) == 0) finish(e, nullptr, &v);
   }
-  std::sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
-    if (a.score != b.score) return a.score > b.score;
-    if (a.entity->source != b.entity->source) return a.entity->source < b.entity->source;
-    return a.entity->source_id < b.entity->source_id;
-  });
-  if (options.limit > 0 && hits.size() > options.limit) hits.resize(options.limit);
+  SortAndLimit(&hits, options.limit);
   return hits;
 }
 

@@ -81,7 +81,8 @@ EntityKind EntityKindFromName(std::string_view name) {
     return EntityKind::kPerson;
   }
   if (name == "organization" || name == "entity" || name == "Entity" || name == "company" ||
-      name == "Company" || name == "Organization" || name == "LegalEntity") {
+      name == "Company" || name == "Organization" || name == "LegalEntity" ||
+      name == "PublicBody") {
     return EntityKind::kOrganization;
   }
   if (name == "vessel" || name == "Vessel" || name == "ship" || name == "Ship") {

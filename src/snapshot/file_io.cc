@@ -37,6 +37,12 @@ Result<std::string> ReadListFile(const std::string& path) {
   return raw;
 }
 
+std::string PublishedName(const std::string& path) {
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  if (name.size() > 3 && name.compare(name.size() - 3, 3, ".gz") == 0) name.resize(name.size() - 3);
+  return name;
+}
+
 std::string DirName(const std::string& path) {
   size_t slash = path.find_last_of('/');
   if (slash == std::string::npos) return "";

@@ -19,6 +19,10 @@ Result<std::string> ReadFile(const std::string& path, size_t max_bytes = 2ull <<
 // ReadFile, then gunzip when the file starts with the gzip magic bytes (whatever its name).
 Result<std::string> ReadListFile(const std::string& path);
 
+// The file name a parser sees: the base name without a ".gz" suffix
+// ("data/lists/un/consolidated.xml.gz" -> "consolidated.xml").
+std::string PublishedName(const std::string& path);
+
 // The directory part of `path` ("" for a bare name) and a joined path.
 std::string DirName(const std::string& path);
 std::string JoinPath(const std::string& dir, const std::string& name);

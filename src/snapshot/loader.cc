@@ -17,13 +17,6 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// "consolidated.xml.gz" -> "consolidated.xml": parsers see the name of the file as published.
-std::string PublishedName(const std::string& path) {
-  std::string name = path.substr(path.find_last_of('/') + 1);
-  if (base::EndsWith(name, ".gz")) name.resize(name.size() - 3);
-  return name;
-}
-
 }  // namespace
 
 Result<LoadedSource> LoadSource(const SourceSpec& spec, const std::string& base_dir,
