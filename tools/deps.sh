@@ -4,8 +4,9 @@
 set -euo pipefail
 
 RUNTIME_PKGS=(g++ cmake ninja-build pkg-config libssl-dev libxml2-dev zlib1g-dev libicu-dev
-              nlohmann-json3-dev libcli11-dev)
-DEV_PKGS=(libgtest-dev libgmock-dev libbenchmark-dev)
+              nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libsqlite3-dev
+              libcurl4-openssl-dev)
+DEV_PKGS=(libgtest-dev libgmock-dev libbenchmark-dev wrk)
 
 pkgs=("${RUNTIME_PKGS[@]}")
 if [[ "${1:-}" == "--dev" ]]; then pkgs+=("${DEV_PKGS[@]}"); fi

@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/command.h"
 #include "cli/lists_command.h"
+#include "cli/registrars.h"
 #include "cli/screen_command.h"
 
 namespace interdict::cli {
@@ -105,6 +107,10 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
   eval_cmd->add_option("--markdown", eval.markdown_out, "Also write the tables to this file");
   eval_cmd->add_option("--data", eval.data_dir, "Directory with manifest.json");
 
+  // Subcommands from later modules (batch, serve, sync, shipment, ...): see cli/command.h.
+  Commands commands;
+  for (Registrar add : AllRegistrars()) add(app, commands);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -123,6 +129,7 @@ int Run(int argc, const char* const* argv, std::ostream& out, std::ostream& err)
       return RunCompare(compare, out, err);
     }
     if (eval_cmd->parsed()) return RunEval(eval, out, err);
+    if (const CommandRunner* run = commands.Parsed()) return (*run)(out, err);
   } catch (const std::exception& e) {
     err << "interdict: internal error: " << e.what() << "\n";
     return kExitInternal;
