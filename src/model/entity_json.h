@@ -8,10 +8,13 @@
 //   std::string line = j.dump();   // one JSONL line
 #pragma once
 
+#include <string_view>
+
 #include <nlohmann/json.hpp>
 
 #include "interdict/entity.h"
 #include "interdict/list.h"
+#include "interdict/status.h"
 
 namespace interdict::model {
 
@@ -19,5 +22,13 @@ nlohmann::ordered_json EntityToJson(const Entity& entity);
 nlohmann::ordered_json NameToJson(const Name& name);
 nlohmann::ordered_json DiagnosticToJson(const Diagnostic& diagnostic);
 nlohmann::ordered_json ListVersionToJson(const ListVersion& version);
+
+// The inverse of EntityToJson(): EntityToJson(*EntityFromJson(EntityToJson(e))) equals
+// EntityToJson(e) for every entity. Unknown keys are ignored; a missing optional field stays
+// at its default. Errors (kDataLoss) name the field: "entity: names[2].type: unknown name
+// type \"x\"", "entity: dates_of_birth[0].from: not a date \"1960-13\"".
+Result<Entity> EntityFromJson(const nlohmann::json& json);
+// Parses `text` as JSON first; kDataLoss with the parser's message when it is not JSON.
+Result<Entity> EntityFromJsonText(std::string_view text);
 
 }  // namespace interdict::model
