@@ -95,6 +95,14 @@ struct SnapshotInfo {
 struct CommitSnapshotOptions {
   // Make the new snapshot the active one in the same transaction.
   bool activate = true;
+  // Publishers do reuse an id within one source: the US CSL gives the same _id to an
+  // entity's records on different sub-lists (71 ids in the bundled consolidated.csv, e.g.
+  // 34616 on both the CAP and the SDN list). With this option (the default) such duplicates
+  // are kept and made unique: within each group sharing (source, source_id), ordered by
+  // list_name and then content hash, the first keeps its id and the others get
+  // "<id>~2", "<id>~3", ... (the stored entity carries the new id). Identical duplicates
+  // (same content hash) are stored once. Without it, a duplicate is kInvalidArgument.
+  bool disambiguate_duplicate_keys = true;
 };
 
 // One entity of a snapshot as the delta sees it: its key and content hash.
@@ -309,7 +317,8 @@ class Store {
   // (SnapshotSource::carried_from), plus an audit record; with options.activate it also
   // becomes the active snapshot. One transaction: on any error nothing is stored.
   // Errors: kInvalidArgument for an entity of an undeclared source, a duplicate
-  // (source, source_id), an empty source_id or a source declared twice; kNotFound for a
+  // (source, source_id) unless options.disambiguate_duplicate_keys, an empty source_id or
+  // a source declared twice; kNotFound for a
   // carried_from snapshot that does not exist.
   virtual Result<SnapshotId> CommitSnapshot(const NewSnapshot& snapshot,
                                             std::span<const Entity> entities,

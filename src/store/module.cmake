@@ -1,0 +1,5 @@
+# The embedded store (SQLite): snapshots, customers, alerts, decisions, audit trail.
+interdict_module(store
+  SOURCES store/store.cc store/sqlite_db.cc store/sqlite_store.cc store/customer_file.cc
+          store/audit_export.cc
+  DEPS interdict_model SQLite::SQLite3 Threads::Threads)

@@ -1,0 +1,1 @@
+interdict_test(store DEPS interdict_store interdict_snapshot)
