@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/format.h"
 #include "cli/lists_command.h"
+#include "service/hit_json.h"
 #include "snapshot/file_io.h"
 #include "snapshot/loader.h"
 #include "snapshot/manifest.h"
@@ -22,52 +23,6 @@ namespace interdict::cli {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json ExplanationToJson(const Explanation& x) {
-  Json j;
-  j["query_normalized"] = x.query_normalized;
-  j["matched_normalized"] = x.matched_normalized;
-  if (x.query_transliterated) j["query_transliterated"] = true;
-  if (x.match_transliterated) j["match_transliterated"] = true;
-  Json align = Json::array();
-  for (const TokenAlignmentNote& a : x.alignment) {
-    align.push_back(Json{{"query", a.query_token},
-                         {"matched", a.matched_token},
-                         {"similarity", std::round(a.similarity * 1000) / 1000},
-                         {"how", a.how}});
-  }
-  j["alignment"] = std::move(align);
-  if (!x.unmatched_query.empty()) j["unmatched_query"] = x.unmatched_query;
-  if (!x.unmatched_match.empty()) j["unmatched_match"] = x.unmatched_match;
-  j["name_score"] = std::round(x.name_score * 10000) / 10000;
-  j["token_score"] = std::round(x.token_score * 10000) / 10000;
-  if (x.compact_score > 0) j["compact_score"] = std::round(x.compact_score * 10000) / 10000;
-  if (x.legal_form_factor < 1) j["legal_form_factor"] = x.legal_form_factor;
-  Json features = Json::array();
-  for (const FeatureNote& f : x.features) {
-    features.push_back(Json{{"feature", f.feature},
-                            {"contribution", std::round(f.contribution * 1000) / 1000},
-                            {"detail", f.detail}});
-  }
-  if (!features.empty()) j["features"] = std::move(features);
-  return j;
-}
-
-Json HitToJson(const Hit& h) {
-  Json j;
-  j["source"] = ListSourceCode(h.entity->source);
-  j["source_id"] = h.entity->source_id;
-  j["name"] = h.entity->primary_name().full;
-  j["matched_name"] = h.matched->full;
-  j["matched_name_type"] = NameTypeName(h.matched->type);
-  if (h.matched->quality == NameQuality::kWeak) j["matched_name_quality"] = "weak";
-  j["kind"] = EntityKindName(h.entity->kind);
-  j["programs"] = h.entity->programs;
-  if (!h.entity->list_name.empty()) j["list_name"] = h.entity->list_name;
-  j["score"] = std::round(h.score * 10000) / 10000;
-  j["explanation"] = ExplanationToJson(h.explanation);
-  return j;
-}
 
 // A table cell: cut to the column and padded to it.
 std::string Cell(std::string s, size_t width) { return Pad(Cut(std::move(s), width), width); }
@@ -151,7 +106,7 @@ int RunScreen(const ScreenCommandOptions& o, std::ostream& out, std::ostream& er
     j["query"] = {{"name", q.name}, {"kind", EntityKindName(q.kind)}};
     j["threshold"] = o.threshold;
     Json arr = Json::array();
-    for (const Hit& h : *hits) arr.push_back(HitToJson(h));
+    for (const Hit& h : *hits) arr.push_back(service::HitToJson(h, service::ExplainLevel::kFull));
     j["hits"] = std::move(arr);
     out << j.dump(2) << "\n";
   } else if (hits->empty()) {
@@ -194,7 +149,7 @@ int RunCompare(const CompareCommandOptions& o, std::ostream& out, std::ostream& 
              {"score", std::round(r->score * 10000) / 10000},
              {"match", r->score >= o.threshold},
              {"threshold", o.threshold}};
-      j["explanation"] = ExplanationToJson(r->explanation);
+      j["explanation"] = service::ExplanationToJson(r->explanation, service::ExplainLevel::kFull);
       out << j.dump() << "\n";
     } else {
       out << Fixed(r->score, 4) << (r->score >= o.threshold ? "  match" : "  no match")

@@ -1,0 +1,1 @@
+interdict_test(server DEPS interdict_server)

@@ -1,0 +1,1 @@
+interdict_test(service DEPS interdict_service)
