@@ -333,14 +333,15 @@ class Store {
   // All snapshots, oldest first.
   virtual Result<std::vector<SnapshotInfo>> ListSnapshots() = 0;
 
-  // The snapshot's entities, complete (provenance included), sorted by source then
-  // source_id. `only` restricts to those sources; empty = all. kNotFound for a bad id.
+  // The snapshot's entities, complete (provenance included), sorted by source code
+  // ("eu" < "ofac_sdn" < "un" ...) then source_id, both in byte order. `only` restricts to those
+  // sources; empty = all. kNotFound for a bad id.
   virtual Result<std::vector<Entity>> LoadEntities(SnapshotId id,
                                                    std::span<const ListSource> only) = 0;
   // One entity of a snapshot; kNotFound when the snapshot does not hold it.
   virtual Result<Entity> LoadEntity(SnapshotId id, ListSource source,
                                     std::string_view source_id) = 0;
-  // The (source, source_id, content_hash) of every entity, sorted by source then source_id:
+  // The (source, source_id, content_hash) of every entity, in LoadEntities() order:
   // what an entity delta between two snapshots compares.
   virtual Result<std::vector<EntityKey>> EntityIndex(SnapshotId id) = 0;
 
