@@ -113,9 +113,9 @@ void PrintVerdict(const trade::Shipment& s, const trade::Verdict& v, std::ostrea
       << s.parties.size() << " parties, " << s.goods.size() << " goods lines)\n";
   if (v.reasons.empty()) out << "  no findings\n";
   for (const trade::Reason& r : v.reasons) {
-    out << "  " << Pad(Upper(trade::ActionName(r.action)), 7) << Pad(r.rule, 28) << r.message
+    out << "  " << Pad(Upper(trade::ActionName(r.action)), 7) << Pad(r.rule, 31) << r.message
         << (r.evidence == "weak" ? " [weak evidence]" : "") << "\n";
-    std::string indent(35, ' ');
+    std::string indent(40, ' ');
     if (r.hit) out << indent << "why: " << r.hit->explanation.Summary() << "\n";
     for (const std::string& d : r.details) out << indent << "- " << d << "\n";
   }

@@ -12,6 +12,7 @@ namespace interdict::trade {
 namespace {
 
 constexpr double kEpsilon = 1e-9;
+constexpr size_t kMaxPaths = 5;  // look-through paths spelled out per finding
 
 std::string Percent(double p) {
   char buf[32];
@@ -34,6 +35,18 @@ std::optional<double> ParsePercent(std::string_view text) {
     return std::nullopt;
   }
   return value;
+}
+
+// "LABEL [ofac_sdn:16666 NAME]", leaving out what the label already says.
+std::string DescribeParty(const std::string& label, const Entity* entity) {
+  if (entity == nullptr) return label;
+  std::string ref = FormatReference(*entity);
+  const std::string& name = entity->primary_name().full;
+  if (base::EqualsIgnoreCase(ref, label)) return label + " [" + name + "]";
+  if (base::EqualsIgnoreCase(base::CollapseWhitespace(name), base::CollapseWhitespace(label))) {
+    return label + " [" + ref + "]";
+  }
+  return label + " [" + ref + " " + name + "]";
 }
 
 }  // namespace
@@ -206,12 +219,14 @@ void OwnershipGraph::Solve(const OwnershipOptions& options) {
     }
     std::vector<bool> on_path(nodes_.size(), false);
     on_path[i] = true;
-    n.look_through = std::min(100.0, LookThrough(i, 0, 1.0, &on_path));
+    std::vector<size_t> path;
+    n.look_through = std::min(100.0, LookThrough(i, 0, 1.0, &on_path, &path, nullptr));
   }
 }
 
 double OwnershipGraph::LookThrough(size_t node, int depth, double factor,
-                                   std::vector<bool>* on_path) const {
+                                   std::vector<bool>* on_path, std::vector<size_t>* path,
+                                   std::vector<std::string>* paths) const {
   double total = 0;
   for (size_t e : nodes_[node].owners) {
     const Edge& edge = edges_[e];
@@ -219,6 +234,16 @@ double OwnershipGraph::LookThrough(size_t node, int depth, double factor,
     const Node& o = nodes_[edge.owner];
     if (o.listed_blocked) {
       total += f * 100;
+      if (paths != nullptr && paths->size() < kMaxPaths) {
+        // "A owns 40% of B, which owns 100% of C: 40% look-through".
+        std::string text =
+            Describe(edge.owner) + " owns " + Percent(edge.percent) + " of " + nodes_[node].label;
+        for (size_t i = path->size(); i-- > 0;) {
+          const Edge& next = edges_[(*path)[i]];
+          text += ", which owns " + Percent(next.percent) + " of " + nodes_[next.owned].label;
+        }
+        paths->push_back(text + ": " + Percent(f * 100) + " look-through");
+      }
       continue;
     }
     if ((*on_path)[edge.owner] || depth + 1 >= options_.max_depth ||
@@ -226,24 +251,16 @@ double OwnershipGraph::LookThrough(size_t node, int depth, double factor,
       continue;
     }
     (*on_path)[edge.owner] = true;
-    total += LookThrough(edge.owner, depth + 1, f, on_path);
+    path->push_back(e);
+    total += LookThrough(edge.owner, depth + 1, f, on_path, path, paths);
+    path->pop_back();
     (*on_path)[edge.owner] = false;
   }
   return total;
 }
 
 std::string OwnershipGraph::Describe(size_t node) const {
-  const Node& n = nodes_[node];
-  std::string s = n.label;
-  if (n.resolution.entity != nullptr) {
-    std::string ref = FormatReference(*n.resolution.entity);
-    if (!base::EqualsIgnoreCase(ref, n.label)) {
-      s += " [" + ref + " " + n.resolution.entity->primary_name().full + "]";
-    } else {
-      s += " [" + n.resolution.entity->primary_name().full + "]";
-    }
-  }
-  return s;
+  return DescribeParty(nodes_[node].label, nodes_[node].resolution.entity);
 }
 
 void OwnershipGraph::Explain(size_t node, std::vector<std::string>* steps,
@@ -309,6 +326,12 @@ OwnershipFinding OwnershipGraph::Assess(size_t node) const {
                         ", not blocked by the rule");
     }
     if (f.look_through_percent > 0) {
+      std::vector<bool> on_path(nodes_.size(), false);
+      on_path[node] = true;
+      std::vector<size_t> path;
+      std::vector<std::string> paths;
+      LookThrough(node, 0, 1.0, &on_path, &path, &paths);
+      for (std::string& p : paths) f.steps.push_back(std::move(p));
       f.steps.push_back("listed blocked persons hold " + Percent(f.look_through_percent) + " of " +
                         n.label + " through intermediate owners (look-through)");
     }
@@ -361,10 +384,7 @@ Result<OwnershipFinding> OwnershipGraph::AssessWithOwners(
       std::string how = r.how == "name" ? " (name resolved with score " +
                                               std::to_string(r.score).substr(0, 5) + ")"
                                         : "";
-      std::string shown =
-          base::EqualsIgnoreCase(label, h.reference)
-              ? label + " [" + r.entity->primary_name().full + "]"
-              : label + " [" + h.reference + " " + r.entity->primary_name().full + "]";
+      std::string shown = DescribeParty(label, r.entity);
       f.steps.push_back(shown + " is listed on " + std::string(ListSourceCode(r.entity->source)) +
                         how + ": a blocked person");
     }

@@ -136,7 +136,11 @@ class OwnershipGraph {
   Result<size_t> NodeFor(std::string_view label, const Resolver& resolve);
   std::string Describe(size_t node) const;
   void Explain(size_t node, std::vector<std::string>* steps, std::vector<bool>* seen) const;
-  double LookThrough(size_t node, int depth, double factor, std::vector<bool>* on_path) const;
+  // Sum over ownership paths from listed blocked persons to `node` of the product of the
+  // percents (cycle-free paths, bounded by max_depth and min_effective_percent). Appends up to
+  // a few paths as text to *paths when it is not null.
+  double LookThrough(size_t node, int depth, double factor, std::vector<bool>* on_path,
+                     std::vector<size_t>* path, std::vector<std::string>* paths) const;
 
   OwnershipOptions options_;
   std::vector<Node> nodes_;

@@ -206,8 +206,9 @@ struct ErrorSax : nlohmann::json_sax<Json> {
     position = pos;
     message = ex.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 3: syntax error ..."
-    size_t colon = message.find(": ");
-    if (colon != std::string::npos) message = message.substr(colon + 2);
+    // "[json.exception.parse_error.101] parse error at line 4, column 2: syntax error ..."
+    size_t bracket = message.find("] ");
+    if (bracket != std::string::npos) message = message.substr(bracket + 2);
     return false;
   }
 };
@@ -455,7 +456,12 @@ Result<std::vector<Shipment>> ParseShipments(const InputFile& file) {
   if (body.front() == '{') {
     Json doc = Json::parse(text, nullptr, false);
     if (!doc.is_discarded()) return FromJsonDocument(doc, name);
-    return FromJsonLines(text, name);  // JSON Lines, or a syntax error with its line
+    // JSON Lines when the first line is a whole object; else one broken document, whose
+    // error names its line and column.
+    std::string_view first = body.substr(0, body.find('\n'));
+    if (!Json::parse(first, nullptr, false).is_discarded()) return FromJsonLines(text, name);
+    INTERDICT_ASSIGN_OR_RETURN(doc, ParseJson(text, name));
+    return FromJsonDocument(doc, name);
   }
   return FromCsv(text, name);
 }

@@ -131,6 +131,8 @@ TEST(OwnershipTest, UnblockedIntermediateGivesMinorityInterestOnly) {
   EXPECT_DOUBLE_EQ(leaf.blocked_percent, 0);
   EXPECT_DOUBLE_EQ(leaf.look_through_percent, 40);
   EXPECT_THAT(leaf.steps.back(), HasSubstr("hold 40% of Leaf through intermediate owners"));
+  EXPECT_THAT(leaf.steps,
+              Contains(HasSubstr("owns 40% of Mid, which owns 100% of Leaf: 40% look-through")));
 }
 
 TEST(OwnershipTest, CyclesTerminateAndPropagate) {

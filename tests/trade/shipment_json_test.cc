@@ -157,6 +157,12 @@ TEST(ShipmentJsonTest, HostileFilesAreRefused) {
   // Truncated JSON: the error says where the syntax broke.
   EXPECT_THAT(Parse("[{\"parties\":[{\"role\":\"consignee\",").status(),
               StatusIs(StatusCode::kInvalidArgument, "in.json: invalid JSON"));
+  // A pretty-printed object broken on its fourth line.
+  EXPECT_THAT(
+      Parse("{\n  \"parties\": [\n    {\"role\": \"consignee\", \"name\": \"A\"}\n  \n").status(),
+      StatusIs(StatusCode::kInvalidArgument, "in.json: invalid JSON: parse error at line 5"));
+  // Deep nesting is an error, not a crash.
+  EXPECT_FALSE(Parse(std::string(100000, '[') + std::string(100000, ']')).ok());
   EXPECT_THAT(Parse("{\"id\":\"a\",\"parties\":[{\"role\":\"consignee\",\"name\":\"A\"}]}\n"
                     "{\"id\":\"b\",\"parties\":[{\"role\":\n")
                   .status(),
