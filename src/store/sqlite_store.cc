@@ -172,10 +172,39 @@ std::string DumpJson(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-// A bare date "2024-05-03" as the upper end of a range means "through that day".
-std::string RangeEnd(const std::string& to) {
-  if (to.size() == 10) return to + "T23:59:59.999Z";
-  return to;
+// Turns a range bound into the stored time format so string comparison is exact:
+// "2024-05-03" -> "2024-05-03T00:00:00.000Z" (from) or "...T23:59:59.999Z" (to);
+// "2024-05-03T07:15" and "2024-05-03T07:15:02[Z]" are padded the same way. Anything else is
+// kInvalidArgument naming the flag.
+Result<std::string> NormalizeBound(std::string_view text, bool is_end, std::string_view name) {
+  std::string t(text);
+  if (!t.empty() && t.back() == 'Z') t.pop_back();
+  auto digits = [&](size_t pos, size_t n) {
+    if (pos + n > t.size()) return false;
+    for (size_t i = pos; i < pos + n; ++i) {
+      if (t[i] < '0' || t[i] > '9') return false;
+    }
+    return true;
+  };
+  // Pattern positions: YYYY-MM-DD T HH : MM : SS . mmm
+  const bool ok =
+      digits(0, 4) && t.size() >= 10 && t[4] == '-' && digits(5, 2) && t[7] == '-' &&
+      digits(8, 2) &&
+      (t.size() == 10 ||
+       (t.size() >= 16 && t[10] == 'T' && digits(11, 2) && t[13] == ':' && digits(14, 2) &&
+        (t.size() == 16 ||
+         (t.size() >= 19 && t[16] == ':' && digits(17, 2) &&
+          (t.size() == 19 || (t.size() == 23 && t[19] == '.' && digits(20, 3)))))));
+  if (!ok) {
+    return Status::InvalidArgument(
+        std::string(name) + ": \"" + std::string(text) +
+        "\" is not a date or time (2024-05-03, 2024-05-03T07:15, 2024-05-03T07:15:02.123Z)");
+  }
+  const std::string_view tail_from = "T00:00:00.000";
+  const std::string_view tail_to = "T23:59:59.999";
+  const std::string_view tail = is_end ? tail_to : tail_from;
+  t += tail.substr(t.size() - 10);
+  return t + "Z";
 }
 
 class SqliteStore final : public Store {
@@ -957,8 +986,16 @@ class SqliteStore final : public Store {
     INTERDICT_ASSIGN_OR_RETURN(
         Stmt s, db_.Prepare("SELECT seq, time, actor, action, payload, prev_hash, hash FROM "
                             "audit WHERE time >= ? AND time <= ? ORDER BY seq"));
-    s.Bind(1, range.from);
-    s.Bind(2, range.to.empty() ? std::string("\x7f") : RangeEnd(range.to));
+    std::string from;
+    std::string to = "\x7f";  // after every time
+    if (!range.from.empty()) {
+      INTERDICT_ASSIGN_OR_RETURN(from, NormalizeBound(range.from, false, "from"));
+    }
+    if (!range.to.empty()) {
+      INTERDICT_ASSIGN_OR_RETURN(to, NormalizeBound(range.to, true, "to"));
+    }
+    s.Bind(1, from);
+    s.Bind(2, to);
     std::vector<AuditRecord> out;
     while (true) {
       INTERDICT_ASSIGN_OR_RETURN(bool row, s.Step());

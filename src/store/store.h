@@ -282,9 +282,13 @@ struct AuditVerification {
   std::string reason;         // "hash mismatch", "prev_hash does not link to seq 41", "gap"
 };
 
+// Inclusive bounds: "2024-05-03", "2024-05-03T07:15", "2024-05-03T07:15:02" or
+// "2024-05-03T07:15:02.123Z" (UTC). Missing parts are filled in so that a bound covers its
+// whole day, minute or second: --from 2024-05-03 starts at 00:00:00.000, --to 2024-05-03
+// ends at 23:59:59.999. ReadAudit() fails with kInvalidArgument for any other text.
 struct AuditRange {
-  std::string from;  // inclusive; "" = from the start. A date "2024-05-03" works too.
-  std::string to;    // inclusive; "" = to the end. A bare date means through that day.
+  std::string from;  // "" = from the first record
+  std::string to;    // "" = to the last record
 };
 
 // ---------------------------------------------------------------------------------------

@@ -520,6 +520,19 @@ TEST_P(StoreTest, AuditChainVerifiesAndRangesSelectByTime) {
   auto upto = store_->ReadAudit({.to = (*all)[0].time});
   ASSERT_TRUE(upto.ok());
   EXPECT_EQ(upto->size(), 3u);
+  // Bounds without milliseconds or seconds cover their whole second or minute.
+  const std::string second = (*all)[3].time.substr(0, 19);  // "2024-05-01T00:00:0X"
+  auto same_second = store_->ReadAudit({.from = second, .to = second + "Z"});
+  ASSERT_TRUE(same_second.ok()) << same_second.status().ToString();
+  ASSERT_EQ(same_second->size(), 1u);
+  EXPECT_EQ((*same_second)[0].seq, 4);
+  auto minute = store_->ReadAudit({.from = "2024-05-01T00:00", .to = "2024-05-01T00:00"});
+  ASSERT_TRUE(minute.ok());
+  EXPECT_EQ(minute->size(), 4u);
+  EXPECT_THAT(store_->ReadAudit({.from = "yesterday"}).status(),
+              StatusIs(StatusCode::kInvalidArgument, "from: \"yesterday\" is not a date"));
+  EXPECT_THAT(store_->ReadAudit({.to = "2024-05-01T25"}).status(),
+              StatusIs(StatusCode::kInvalidArgument, "to: "));
   auto day = store_->ReadAudit({.from = "2024-05-01", .to = "2024-05-01"});
   ASSERT_TRUE(day.ok());
   EXPECT_EQ(day->size(), 4u);
