@@ -92,6 +92,14 @@ TEST_P(ShipmentCaseTest, MatchesExpectation) {
                     [&](const Reason& r) { return r.message.find(want) != std::string::npos; });
     EXPECT_TRUE(found) << "no reason message contains \"" << want << "\"\n" << dump;
   }
+  if (expect.contains("detail")) {
+    std::string want = expect["detail"].get<std::string>();
+    bool found = false;
+    for (const Reason& r : verdict->reasons) {
+      for (const std::string& d : r.details) found = found || d.find(want) != std::string::npos;
+    }
+    EXPECT_TRUE(found) << "no reason detail contains \"" << want << "\"\n" << dump;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Cases, ShipmentCaseTest, ::testing::ValuesIn(CaseFiles()),
@@ -103,7 +111,7 @@ INSTANTIATE_TEST_SUITE_P(Cases, ShipmentCaseTest, ::testing::ValuesIn(CaseFiles(
                            return name;
                          });
 
-TEST(ShipmentCasesTest, EveryCaseFileIsFound) { EXPECT_GE(CaseFiles().size(), 16u); }
+TEST(ShipmentCasesTest, EveryCaseFileIsFound) { EXPECT_GE(CaseFiles().size(), 17u); }
 
 }  // namespace
 }  // namespace interdict::trade
