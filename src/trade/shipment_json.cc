@@ -466,6 +466,18 @@ Result<std::vector<Shipment>> ParseShipments(const InputFile& file) {
   return FromCsv(text, name);
 }
 
+Result<OJson> AssessShipmentsJson(const ShipmentScreener& screener, const nlohmann::json& body) {
+  INTERDICT_ASSIGN_OR_RETURN(std::vector<Shipment> shipments, FromJsonDocument(body, "body"));
+  bool one = body.is_object() && !body.contains("shipments");
+  OJson verdicts = OJson::array();
+  for (const Shipment& s : shipments) {
+    INTERDICT_ASSIGN_OR_RETURN(Verdict v, screener.Assess(s));
+    if (one) return VerdictToJson(v);
+    verdicts.push_back(VerdictToJson(v));
+  }
+  return OJson{{"verdicts", std::move(verdicts)}};
+}
+
 OJson TradeHitToJson(const Hit& h) {
   OJson j;
   j["source"] = ListSourceCode(h.entity->source);

@@ -45,6 +45,13 @@ Result<std::vector<Shipment>> ParseShipments(const InputFile& file);
 //  "hit": {...}, "ownership": {...}, "details": [...]}]}.
 nlohmann::ordered_json VerdictToJson(const Verdict& verdict);
 
+// The whole of `POST /v1/shipments/screen`: `body` is one shipment object, an array of them
+// or {"shipments": [...]}; returns the verdict (VerdictToJson) for one object, else
+// {"verdicts": [...]} in input order. kInvalidArgument (HTTP 400) names the shipment and the
+// field, e.g. "body: shipments[2]: parties[0].role: unknown role ...". Thread-safe.
+Result<nlohmann::ordered_json> AssessShipmentsJson(const ShipmentScreener& screener,
+                                                   const nlohmann::json& body);
+
 // A Screener hit with its explanation, as in `interdict screen --json`.
 nlohmann::ordered_json TradeHitToJson(const Hit& hit);
 

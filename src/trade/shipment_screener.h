@@ -44,7 +44,7 @@ struct Reason {
   std::string message;     // one readable sentence
   int party = -1;          // index into Shipment::parties, or -1
   int goods_line = -1;     // index into Shipment::goods, or -1
-  std::optional<Hit> hit;  // party rules: the Screener's hit
+  std::optional<Hit> hit;  // party rules: the Screener's hit (its entity lives in the Screener)
   std::optional<OwnershipFinding> ownership;  // ownership rules
   std::vector<std::string> details;           // related parties, matched terms, tables' rows
 };
@@ -52,7 +52,7 @@ struct Reason {
 struct Verdict {
   std::string shipment_id;
   Decision decision = Decision::kClear;
-  std::vector<Reason> reasons;  // in layer order: party, ownership, goods, route
+  std::vector<Reason> reasons;  // per party (hits, relations, ownership), then goods, route
   std::string destination;      // ISO alpha-2 used for the route rules
 };
 

@@ -111,6 +111,28 @@ INSTANTIATE_TEST_SUITE_P(Cases, ShipmentCaseTest, ::testing::ValuesIn(CaseFiles(
                            return name;
                          });
 
+TEST(ShipmentCasesTest, HttpBodyGivesOneVerdictOrAList) {
+  auto one = nlohmann::json::parse(
+      R"({"id":"A","parties":[{"role":"consignee","name":"Ala-Too Industrial Supply LLC"}],
+          "goods":[{"hs_code":"8482.10"}],"route":{"destination":"KG"}})");
+  Result<nlohmann::ordered_json> j = AssessShipmentsJson(CaseScreener(), one);
+  ASSERT_TRUE(j.ok()) << j.status().ToString();
+  EXPECT_EQ((*j)["verdict"], "review");
+  nlohmann::json list = {{"shipments", {one, one}}};
+  j = AssessShipmentsJson(CaseScreener(), list);
+  ASSERT_TRUE(j.ok());
+  EXPECT_EQ((*j)["verdicts"].size(), 2u);
+  list["shipments"][1]["parties"][0]["role"] = "buyer";
+  EXPECT_EQ(AssessShipmentsJson(CaseScreener(), list).status().message().substr(0, 40),
+            "body: shipments[1]: parties[0].role: unk");
+  one["route"]["destination"] = "Narnia";
+  EXPECT_NE(AssessShipmentsJson(CaseScreener(), one)
+                .status()
+                .message()
+                .find("route.destination: unknown country \"Narnia\""),
+            std::string::npos);
+}
+
 TEST(ShipmentCasesTest, EveryCaseFileIsFound) { EXPECT_GE(CaseFiles().size(), 17u); }
 
 }  // namespace
