@@ -15,6 +15,8 @@
 #include "cli/lists_command.h"
 #include "server/server.h"
 #include "snapshot/file_io.h"
+#include "store/store.h"
+#include "trade/files.h"
 
 namespace interdict::cli {
 namespace {
@@ -30,6 +32,8 @@ struct ServeOptions {
   double threshold = kDefaultThreshold;
   std::string cors_origin;
   std::string request_log = "-";
+  std::string store_dir;
+  std::string goods_dir;
 };
 
 int RunServe(const ServeOptions& o, std::ostream& out, std::ostream& err) {
@@ -86,8 +90,37 @@ int RunServe(const ServeOptions& o, std::ostream& out, std::ostream& err) {
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
   std::string data_dir = o.data_dir.empty() ? DefaultDataDir() : o.data_dir;
-  server::Server srv(so, [data_dir] { return service::Dataset::Load(data_dir, {}); });
-  err << "interdict serve: loading lists from " << data_dir << "...\n";
+  std::string goods_dir = o.goods_dir.empty() ? trade::DefaultGoodsDir(data_dir) : o.goods_dir;
+  auto controls = trade::LoadControlTables(goods_dir, {});
+  if (controls.ok()) {
+    so.controls = std::make_shared<const trade::ControlTables>(std::move(*controls));
+  } else {
+    err << "interdict serve: goods tables not loaded, /v1/shipments/screen is off: "
+        << controls.status().message() << "\n";
+  }
+  if (!o.store_dir.empty()) {
+    auto opened = store::Store::Open(o.store_dir, {});
+    if (!opened.ok()) {
+      err << "interdict serve: " << opened.status().message() << "\n";
+      return kExitUsage;
+    }
+    so.store = std::shared_ptr<store::Store>(std::move(*opened));
+  }
+  // The store's active snapshot when there is one (what `interdict sync` keeps current),
+  // else the manifest's lists.
+  std::shared_ptr<store::Store> db = so.store;
+  server::Server srv(so, [data_dir, db, &err]() -> Result<std::shared_ptr<const service::Dataset>> {
+    if (db) {
+      auto from_store = service::Dataset::FromStore(*db);
+      if (from_store.ok() || from_store.status().code() != StatusCode::kFailedPrecondition) {
+        return from_store;
+      }
+      err << "interdict serve: " << from_store.status().message() << "; serving " << data_dir
+          << "\n";
+    }
+    return service::Dataset::Load(data_dir, {});
+  });
+  err << "interdict serve: loading lists...\n";
   Status started = srv.Start();
   if (!started.ok()) {
     err << "interdict serve: " << started.message() << "\n";
@@ -134,8 +167,9 @@ void RegisterServeCommand(CLI::App& app, Commands& commands) {
   auto o = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand(
       "serve",
-      "Serve the HTTP JSON API (/v1/screen, /v1/search, /v1/entities, /v1/lists, /healthz, "
-      "/metrics, /openapi.json). SIGHUP or POST /v1/admin/reload swaps in a freshly loaded "
+      "Serve the HTTP JSON API (/v1/screen, /v1/search, /v1/entities, /v1/lists, "
+      "/v1/shipments/screen, /v1/customers, /v1/alerts, /v1/digest, /healthz, /metrics, "
+      "/openapi.json; docs/api.md). SIGHUP or POST /v1/admin/reload swaps in a freshly loaded "
       "snapshot without downtime. API keys: --api-keys FILE and/or $INTERDICT_API_KEYS, "
       "\"ID:SECRET[:admin]\" entries.");
   cmd->add_option("--host", o->host, "Address to bind (default 127.0.0.1: loopback only)");
@@ -155,7 +189,14 @@ void RegisterServeCommand(CLI::App& app, Commands& commands) {
   cmd->add_option("--request-log", o->request_log,
                   "Request log, one JSON line per request: - for stderr (default), a file to "
                   "append to, or none");
-  cmd->add_option("--data", o->data_dir, "Directory with manifest.json");
+  cmd->add_option("--data", o->data_dir,
+                  "Directory with manifest.json (default: the bundled data/), served when the "
+                  "store has no snapshot");
+  cmd->add_option("--data-dir", o->store_dir,
+                  "The store (as for sync, customers, alerts): serve its active snapshot and "
+                  "turn on /v1/customers, /v1/alerts and /v1/digest");
+  cmd->add_option("--goods-dir", o->goods_dir,
+                  "Goods and route tables for /v1/shipments/screen (default <data>/goods)");
   commands.Add(cmd, [o](std::ostream& out, std::ostream& err) { return RunServe(*o, out, err); });
 }
 

@@ -112,6 +112,53 @@ Json Schemas() {
            {"properties",
             Json{{"snapshot", Ref("Snapshot")},
                  {"sources", Json{{"type", "array"}, {"items", Json{{"type", "object"}}}}}}}};
+  s["Customer"] = Json{
+      {"type", "object"},
+      {"required", Json::array({"id", "name"})},
+      {"properties", Json{{"id", Json{{"type", "string"}}},
+                          {"name", Json{{"type", "string"}}},
+                          {"kind", Json{{"type", "string"}}},
+                          {"dob", Json{{"type", "string"}}},
+                          {"country", Json{{"type", "string"}}},
+                          {"ids", Json{{"type", "array"}, {"items", Json{{"type", "string"}}}}}}}};
+  s["CustomerImport"] = Json{
+      {"oneOf",
+       Json::array({Json{{"type", "array"}, {"items", Ref("Customer")}},
+                    Json{{"type", "object"},
+                         {"properties",
+                          Json{{"customers", Json{{"type", "array"}, {"items", Ref("Customer")}}},
+                               {"full", Json{{"type", "boolean"}}}}}}})}};
+  s["Customers"] = Json{
+      {"type", "object"},
+      {"properties", Json{{"customers", Json{{"type", "array"}, {"items", Ref("Customer")}}}}}};
+  s["ImportReport"] = Json{{"type", "object"},
+                           {"properties", Json{{"rows", Json{{"type", "integer"}}},
+                                               {"inserted", Json{{"type", "integer"}}},
+                                               {"updated", Json{{"type", "integer"}}},
+                                               {"unchanged", Json{{"type", "integer"}}},
+                                               {"restored", Json{{"type", "integer"}}},
+                                               {"removed", Json{{"type", "integer"}}},
+                                               {"revision", Json{{"type", "integer"}}}}}};
+  s["Alert"] = Json{{"type", "object"},
+                    {"properties", Json{{"id", Json{{"type", "integer"}}},
+                                        {"status", Json{{"type", "string"}}},
+                                        {"customer_id", Json{{"type", "string"}}},
+                                        {"source", Json{{"type", "string"}}},
+                                        {"source_id", Json{{"type", "string"}}},
+                                        {"score", Json{{"type", "number"}}},
+                                        {"matched_name", Json{{"type", "string"}}},
+                                        {"decision", Json{{"type", "string"}}}}}};
+  s["Alerts"] =
+      Json{{"type", "object"},
+           {"properties", Json{{"alerts", Json{{"type", "array"}, {"items", Ref("Alert")}}}}}};
+  s["Decision"] = Json{
+      {"type", "object"},
+      {"required", Json::array({"as"})},
+      {"properties", Json{{"as", Json{{"type", "string"},
+                                      {"enum", Json::array({"true-match", "false-positive"})}}},
+                          {"note", Json{{"type", "string"}}},
+                          {"by", Json{{"type", "string"},
+                                      {"description", "Who decides (default: the API key id)"}}}}}};
   s["Health"] = Json{
       {"type", "object"},
       {"properties", Json{{"status", Json{{"type", "string"}}}, {"snapshot", Ref("Snapshot")}}}};
@@ -168,6 +215,66 @@ Json Operation(const RouteInfo& r) {
     responses["403"] =
         JsonResponse("The key is not an admin key, or no keys are configured", "Error");
     responses["500"] = JsonResponse("The new snapshot failed to load; the old one serves", "Error");
+  } else if (r.path == "/v1/customers" && r.method == "GET") {
+    op["parameters"] = Json::array(
+        {QueryParam("limit", "Most customers (default 1000)", "integer", false),
+         QueryParam("include_removed", "Also customers marked removed", "boolean", false),
+         QueryParam("changed_after_revision", "Only those changed after this revision", "integer",
+                    false)});
+    responses["200"] = JsonResponse("Customers sorted by id", "Customers");
+    responses["503"] = JsonResponse("No store configured", "Error");
+  } else if (r.path == "/v1/customers") {
+    op["requestBody"] =
+        Json{{"required", true},
+             {"content", Json{{"application/json", Json{{"schema", Ref("CustomerImport")}}}}}};
+    responses["200"] = JsonResponse("Import counts", "ImportReport");
+    responses["503"] = JsonResponse("No store configured", "Error");
+  } else if (r.path == "/v1/alerts") {
+    op["parameters"] = Json::array(
+        {QueryParam("status", "open, decided or all (default all)", "string", false),
+         QueryParam("customer_id", "Only this customer's alerts", "string", false),
+         QueryParam("limit", "Most alerts (default 1000), newest first", "integer", false)});
+    responses["200"] = JsonResponse("Alerts, newest first", "Alerts");
+    responses["503"] = JsonResponse("No store configured", "Error");
+  } else if (r.path == "/v1/alerts/{id}/decision") {
+    op["parameters"] = Json::array({Json{{"name", "id"},
+                                         {"in", "path"},
+                                         {"required", true},
+                                         {"schema", Json{{"type", "integer"}}}}});
+    op["requestBody"] =
+        Json{{"required", true},
+             {"content", Json{{"application/json", Json{{"schema", Ref("Decision")}}}}}};
+    responses["200"] = JsonResponse("The decided alert", "Alert");
+    responses["404"] = JsonResponse("No such alert", "Error");
+    responses["409"] = JsonResponse("The alert is already decided", "Error");
+    responses["503"] = JsonResponse("No store configured", "Error");
+  } else if (r.path == "/v1/digest") {
+    op["parameters"] =
+        Json::array({QueryParam("since",
+                                "Baseline: a snapshot id or an ISO date (default: the snapshot "
+                                "before the active one)",
+                                "string", false),
+                     QueryParam("format", "json (default), md or html", "string", false)});
+    responses["200"] =
+        Json{{"description", "The digest"},
+             {"content", Json{{"application/json", Json{{"schema", Json{{"type", "object"}}}}},
+                              {"text/markdown", Json{{"schema", Json{{"type", "string"}}}}},
+                              {"text/html", Json{{"schema", Json{{"type", "string"}}}}}}}};
+    responses["409"] = JsonResponse("The store has no active snapshot yet", "Error");
+    responses["503"] = JsonResponse("No store configured", "Error");
+  } else if (r.path == "/v1/shipments/screen") {
+    op["requestBody"] = Json{
+        {"required", true},
+        {"content", Json{{"application/json",
+                          Json{{"schema", Json{{"type", "object"},
+                                               {"description",
+                                                "One shipment, an array of shipments or "
+                                                "{\"shipments\": [...]} (docs/trade.md)"}}}}}}}};
+    responses["200"] =
+        Json{{"description",
+              "The verdict (block, review or clear) with every reason, or "
+              "{\"verdicts\": [...]}"},
+             {"content", Json{{"application/json", Json{{"schema", Json{{"type", "object"}}}}}}}};
   } else if (r.path == "/healthz") {
     responses["200"] = JsonResponse("Serving", "Health");
   } else if (r.path == "/metrics") {

@@ -11,76 +11,15 @@
 #include "base/text.h"
 #include "model/date.h"
 #include "model/entity_json.h"
+#include "server/http_util.h"
 #include "service/hit_json.h"
 
 namespace interdict::server {
 namespace {
 
+using namespace internal;  // NOLINT: this file is the server's own
 using Json = nlohmann::ordered_json;
 using Clock = std::chrono::steady_clock;
-
-// Per-request state kept on the worker thread: cpp-httplib runs the pre-routing handler,
-// the route handler, the error handler and the logger of one request on one thread.
-struct RequestState {
-  Clock::time_point start;
-  bool started = false;
-  std::string route = "unmatched";
-  std::string key_id;
-};
-thread_local RequestState tls_request;
-
-std::string NowIso() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t t = std::chrono::system_clock::to_time_t(now);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[96];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
-                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
-                static_cast<int>(ms.count()));
-  return buf;
-}
-
-std::string Dump(const Json& j) {
-  return j.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
-
-void SendJson(httplib::Response& res, int status, const Json& body) {
-  res.status = status;
-  res.set_content(Dump(body), "application/json");
-}
-
-// Every error body: {"error": {"code": "...", "message": "..."}}.
-void SendError(httplib::Response& res, int status, std::string_view code,
-               std::string_view message) {
-  SendJson(res, status, Json{{"error", Json{{"code", code}, {"message", message}}}});
-}
-
-std::string_view StatusCodeName(int status) {
-  switch (status) {
-    case 400:
-      return "bad_request";
-    case 401:
-      return "unauthorized";
-    case 403:
-      return "forbidden";
-    case 404:
-      return "not_found";
-    case 405:
-      return "method_not_allowed";
-    case 413:
-      return "payload_too_large";
-    case 414:
-      return "uri_too_long";
-    case 500:
-      return "internal";
-    case 503:
-      return "unavailable";
-    default:
-      return "error";
-  }
-}
 
 bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -201,16 +140,20 @@ const std::vector<RouteInfo>& Server::Routes() {
       {"GET", "/v1/lists", "Loaded sources with as-of dates, file hashes and counts"},
       {"POST", "/v1/admin/reload", "Load the snapshot again and swap it in without downtime", true,
        true},
+      {"GET", "/v1/customers", "Stored customers (needs the store: serve --data-dir)"},
+      {"POST", "/v1/customers",
+       "Import (upsert by id) customers; full=true marks the missing removed"},
+      {"GET", "/v1/alerts", "Alerts raised by rescreening, newest first"},
+      {"POST", "/v1/alerts/{id}/decision", "Decide an alert: true-match or false-positive"},
+      {"GET", "/v1/digest", "The business-day digest: what changed and which customers it touches"},
+      {"POST", "/v1/shipments/screen",
+       "One verdict per shipment: parties, ownership, goods, route"},
       {"GET", "/healthz", "Liveness: 200 while a snapshot is loaded", false},
       {"GET", "/metrics", "Prometheus metrics"},
       {"GET", "/openapi.json", "This document"},
   };
   return routes;
 }
-
-struct Server::Impl {
-  httplib::Server http;
-};
 
 Server::Server(ServerOptions options, DatasetLoader loader)
     : impl_(std::make_unique<Impl>()), options_(std::move(options)), loader_(std::move(loader)) {}
@@ -559,6 +502,8 @@ Status Server::Start() {
     res.status = 200;
     res.set_content(metrics_.Render(g), "text/plain; version=0.0.4");
   });
+
+  AddDailyAndTradeRoutes(*impl_);
 
   http.Get("/openapi.json", [](const httplib::Request&, httplib::Response& res) {
     tls_request.route = "/openapi.json";

@@ -33,6 +33,8 @@
 #include "server/metrics.h"
 #include "service/dataset.h"
 #include "service/query_json.h"
+#include "store/store.h"
+#include "trade/controls.h"
 
 namespace interdict::server {
 
@@ -60,6 +62,11 @@ struct ServerOptions {
   // Receives one JSON line (without newline) per request, from the worker threads, one
   // call at a time; empty = no request log.
   std::function<void(const std::string& line)> request_log;
+
+  // Optional: the store behind /v1/customers, /v1/alerts and /v1/digest (503 without it),
+  // and the goods and route tables behind /v1/shipments/screen (503 without them).
+  std::shared_ptr<store::Store> store;
+  std::shared_ptr<const trade::ControlTables> controls;
 };
 
 using DatasetLoader = std::function<Result<std::shared_ptr<const service::Dataset>>()>;
@@ -99,6 +106,9 @@ class Server {
 
  private:
   struct Impl;
+  // The routes over the store and the trade tables (store_routes.cc).
+  void AddDailyAndTradeRoutes(Impl& impl);
+
   std::unique_ptr<Impl> impl_;
   ServerOptions options_;
   DatasetLoader loader_;

@@ -27,6 +27,35 @@ Result<std::shared_ptr<const Dataset>> Dataset::Load(const std::string& data_dir
   return FromEntities(std::move(snap.entities), std::move(snap.sources), manifest_path);
 }
 
+Result<std::shared_ptr<const Dataset>> Dataset::FromStore(store::Store& store) {
+  INTERDICT_ASSIGN_OR_RETURN(std::optional<store::SnapshotInfo> active, store.ActiveSnapshot());
+  if (!active) {
+    return Status::FailedPrecondition(
+        "the store has no active snapshot yet: run `interdict sync` first");
+  }
+  INTERDICT_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.LoadEntities(active->id, {}));
+  std::vector<snapshot::LoadedSource> sources;
+  for (const store::SnapshotSource& s : active->sources) {
+    snapshot::LoadedSource loaded;
+    loaded.version = s.version;
+    loaded.entities = s.entity_count;
+    sources.push_back(std::move(loaded));
+  }
+  // Counts by kind and names, as the manifest loader gives them.
+  for (const Entity& e : entities) {
+    for (snapshot::LoadedSource& s : sources) {
+      if (s.version.source != e.source) continue;
+      ++s.by_kind[static_cast<size_t>(e.kind)];
+      s.names += e.names.size();
+      for (const Name& n : e.names) s.weak_names += n.quality == NameQuality::kWeak;
+      break;
+    }
+  }
+  std::string label = "store snapshot " + std::to_string(active->id);
+  if (!active->label.empty()) label += " (" + active->label + ")";
+  return FromEntities(std::move(entities), std::move(sources), std::move(label));
+}
+
 Result<std::shared_ptr<const Dataset>> Dataset::FromEntities(
     std::vector<Entity> entities, std::vector<snapshot::LoadedSource> sources, std::string label) {
   auto start = std::chrono::steady_clock::now();

@@ -20,6 +20,7 @@
 #include "interdict/status.h"
 
 #include "snapshot/loader.h"
+#include "store/store.h"
 
 namespace interdict::service {
 
@@ -29,6 +30,9 @@ class Dataset {
   // and builds the Screener. All or nothing.
   static Result<std::shared_ptr<const Dataset>> Load(const std::string& data_dir,
                                                      const std::vector<ListSource>& only);
+
+  // The active snapshot of a store (interdict sync); kFailedPrecondition when it has none.
+  static Result<std::shared_ptr<const Dataset>> FromStore(store::Store& store);
 
   // From entities already in memory (a store snapshot, a test). `sources` describes them.
   static Result<std::shared_ptr<const Dataset>> FromEntities(

@@ -277,6 +277,7 @@ TEST(Server, OpenApiDocumentsEveryRouteAndEveryDocumentedRouteAnswers) {
   for (auto& [path, methods] : doc["paths"].items()) {
     std::string concrete = std::regex_replace(path, std::regex("\\{source\\}"), "un");
     concrete = std::regex_replace(concrete, std::regex("\\{source_id\\}"), "690735");
+    concrete = std::regex_replace(concrete, std::regex("\\{id\\}"), "1");
     for (auto& [method, op] : methods.items()) {
       ++operations;
       auto res = method == "get" ? c.Get(concrete.c_str())
