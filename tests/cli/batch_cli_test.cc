@@ -14,6 +14,7 @@
 
 #include "cli/cli.h"
 #include "testing/files.h"
+#include "testing/run_cli.h"
 
 namespace interdict::cli {
 namespace {
@@ -21,19 +22,9 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-struct Output {
-  int code;
-  std::string out, err;
-};
+using Output = testing::CliOutput;
 
-Output RunArgs(std::vector<std::string> args) {
-  args.insert(args.begin(), "interdict");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = Run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+Output RunArgs(std::vector<std::string> args) { return testing::RunCli(std::move(args)); }
 
 // A data directory holding only the bundled UN list (quick to load), with its own manifest.
 class BatchCli : public ::testing::Test {

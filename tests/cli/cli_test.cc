@@ -9,23 +9,14 @@
 #include <nlohmann/json.hpp>
 
 #include "testing/files.h"
+#include "testing/run_cli.h"
 
 namespace interdict::cli {
 namespace {
 
-struct Output {
-  int code;
-  std::string out, err;
-};
+using Output = testing::CliOutput;
 
-Output RunArgs(std::vector<std::string> args) {
-  args.insert(args.begin(), "interdict");
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  int code = Run(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
+Output RunArgs(std::vector<std::string> args) { return testing::RunCli(std::move(args)); }
 
 TEST(CliTest, ListsJsonReportsEverySource) {
   Output o = RunArgs({"lists", "--data", testing::DataPath(""), "--json"});

@@ -13,7 +13,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include "snapshot/loader.h"
+#include "server/un_snapshot.h"
 
 namespace interdict::server {
 namespace {
@@ -24,20 +24,7 @@ using Json = nlohmann::json;
 constexpr char kAdminSecret[] = "admin-secret-0123456789";
 constexpr char kUserSecret[] = "user-secret-0123456789";
 
-// The UN list, loaded once per test process; each server builds its own Dataset from it.
-const snapshot::Snapshot& UnSnapshot() {
-  static const snapshot::Snapshot snap = [] {
-    auto m = snapshot::ReadManifest(std::string(INTERDICT_DATA_DIR) + "/manifest.json");
-    if (!m.ok()) throw std::runtime_error(std::string(m.status().message()));
-    snapshot::LoadOptions o;
-    o.only = {ListSource::kUn};
-    auto s = snapshot::LoadSnapshot(*m, o);
-    if (!s.ok()) throw std::runtime_error(std::string(s.status().message()));
-    return std::move(*s);
-  }();
-  return snap;
-}
-
+// Each server builds its own Dataset from the UN list (server/un_snapshot.h).
 Result<std::shared_ptr<const service::Dataset>> LoadUn(std::string label) {
   return service::Dataset::FromEntities(UnSnapshot().entities, UnSnapshot().sources,
                                         std::move(label));

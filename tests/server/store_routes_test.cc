@@ -9,7 +9,7 @@
 #include <httplib.h>
 
 #include "server/server.h"
-#include "snapshot/loader.h"
+#include "server/un_snapshot.h"
 #include "store/store.h"
 #include "trade/files.h"
 
@@ -19,18 +19,7 @@ namespace {
 using ::testing::HasSubstr;
 using Json = nlohmann::json;
 
-const snapshot::Snapshot& Un() {
-  static const snapshot::Snapshot snap = [] {
-    auto m = snapshot::ReadManifest(std::string(INTERDICT_DATA_DIR) + "/manifest.json");
-    if (!m.ok()) throw std::runtime_error(std::string(m.status().message()));
-    snapshot::LoadOptions o;
-    o.only = {ListSource::kUn};
-    auto s = snapshot::LoadSnapshot(*m, o);
-    if (!s.ok()) throw std::runtime_error(std::string(s.status().message()));
-    return std::move(*s);
-  }();
-  return snap;
-}
+const snapshot::Snapshot& Un() { return UnSnapshot(); }
 
 class StoreRoutes : public ::testing::Test {
  protected:
