@@ -102,7 +102,7 @@ int RunBatchCommand(BatchCommandOptions& o, std::ostream& out, std::ostream& err
     return kExitUsage;
   }
   b.lists = *lists;
-  if (o.full_explanation) b.explain = service::ExplainLevel::kFull;
+  if (o.full_explanation) b.explain = engine::ExplainLevel::kFull;
 
   std::ifstream file;
   std::istream* in = &std::cin;

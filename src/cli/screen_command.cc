@@ -14,7 +14,7 @@
 #include "cli/cli.h"
 #include "cli/format.h"
 #include "cli/lists_command.h"
-#include "service/hit_json.h"
+#include "engine/hit_json.h"
 #include "snapshot/file_io.h"
 #include "snapshot/loader.h"
 #include "snapshot/manifest.h"
@@ -106,7 +106,7 @@ int RunScreen(const ScreenCommandOptions& o, std::ostream& out, std::ostream& er
     j["query"] = {{"name", q.name}, {"kind", EntityKindName(q.kind)}};
     j["threshold"] = o.threshold;
     Json arr = Json::array();
-    for (const Hit& h : *hits) arr.push_back(service::HitToJson(h, service::ExplainLevel::kFull));
+    for (const Hit& h : *hits) arr.push_back(engine::HitToJson(h, engine::ExplainLevel::kFull));
     j["hits"] = std::move(arr);
     out << j.dump(2) << "\n";
   } else if (hits->empty()) {
@@ -149,7 +149,7 @@ int RunCompare(const CompareCommandOptions& o, std::ostream& out, std::ostream& 
              {"score", std::round(r->score * 10000) / 10000},
              {"match", r->score >= o.threshold},
              {"threshold", o.threshold}};
-      j["explanation"] = service::ExplanationToJson(r->explanation, service::ExplainLevel::kFull);
+      j["explanation"] = engine::ExplanationToJson(r->explanation, engine::ExplainLevel::kFull);
       out << j.dump() << "\n";
     } else {
       out << Fixed(r->score, 4) << (r->score >= o.threshold ? "  match" : "  no match")

@@ -12,7 +12,7 @@
 #include "model/date.h"
 #include "model/entity_json.h"
 #include "server/http_util.h"
-#include "service/hit_json.h"
+#include "engine/hit_json.h"
 
 namespace interdict::server {
 namespace {
@@ -282,7 +282,7 @@ Status Server::Start() {
                        Json* out) -> Status {
     INTERDICT_ASSIGN_OR_RETURN(std::vector<Hit> hits, d.screener().Screen(r.query, r.options));
     Json arr = Json::array();
-    for (const Hit& h : hits) arr.push_back(service::HitToJson(h, r.explain));
+    for (const Hit& h : hits) arr.push_back(engine::HitToJson(h, r.explain));
     (*out)["hits"] = std::move(arr);
     return Status::Ok();
   };

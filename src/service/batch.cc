@@ -251,7 +251,7 @@ class Worker {
         j["error"] = error;
       } else {
         Json arr = Json::array();
-        for (const Hit& h : hits) arr.push_back(HitToJson(h, options_.explain));
+        for (const Hit& h : hits) arr.push_back(engine::HitToJson(h, options_.explain));
         j["hits"] = std::move(arr);
       }
       r.text = Dump(j);

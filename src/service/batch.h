@@ -24,7 +24,7 @@
 #include "interdict/screener.h"
 #include "interdict/status.h"
 
-#include "service/hit_json.h"
+#include "engine/hit_json.h"
 
 namespace interdict::service {
 
@@ -45,7 +45,7 @@ struct BatchOptions {
   int threads = 0;  // 0 = all cores
   std::vector<ListSource> lists;
   bool strict = false;
-  ExplainLevel explain = ExplainLevel::kCompact;
+  engine::ExplainLevel explain = engine::ExplainLevel::kCompact;
   size_t chunk_rows = 256;
 };
 

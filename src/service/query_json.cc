@@ -172,9 +172,9 @@ Result<ScreenRequest> ScreenRequestFromJson(const Json& j, const RequestLimits& 
       r.options.threshold = v.get<double>();
     } else if (key == "explain") {
       if (v == "full") {
-        r.explain = ExplainLevel::kFull;
+        r.explain = engine::ExplainLevel::kFull;
       } else if (v == "compact") {
-        r.explain = ExplainLevel::kCompact;
+        r.explain = engine::ExplainLevel::kCompact;
       } else {
         return Status::InvalidArgument(Field(path, key) + ": must be \"compact\" or \"full\"");
       }

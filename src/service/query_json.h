@@ -19,7 +19,7 @@
 #include "interdict/screener.h"
 #include "interdict/status.h"
 
-#include "service/hit_json.h"
+#include "engine/hit_json.h"
 
 namespace interdict::service {
 
@@ -32,7 +32,7 @@ struct RequestLimits {
 struct ScreenRequest {
   Query query;
   ScreenOptions options;
-  ExplainLevel explain = ExplainLevel::kCompact;  // "explain": "compact" | "full"
+  engine::ExplainLevel explain = engine::ExplainLevel::kCompact;  // "explain": "compact" | "full"
 };
 
 // Parses "person", "individual", "organization", "company", "entity", "vessel", "aircraft"

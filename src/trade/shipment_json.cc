@@ -8,6 +8,7 @@
 
 #include "base/csv.h"
 #include "base/text.h"
+#include "engine/hit_json.h"
 #include "trade/goods.h"
 
 namespace interdict::trade {
@@ -478,39 +479,6 @@ Result<OJson> AssessShipmentsJson(const ShipmentScreener& screener, const nlohma
   return OJson{{"verdicts", std::move(verdicts)}};
 }
 
-OJson TradeHitToJson(const Hit& h) {
-  OJson j;
-  j["source"] = ListSourceCode(h.entity->source);
-  j["source_id"] = h.entity->source_id;
-  j["name"] = h.entity->primary_name().full;
-  if (h.matched != nullptr) {
-    j["matched_name"] = h.matched->full;
-    j["matched_name_type"] = NameTypeName(h.matched->type);
-    if (h.matched->quality == NameQuality::kWeak) j["matched_name_quality"] = "weak";
-  }
-  j["kind"] = EntityKindName(h.entity->kind);
-  if (!h.entity->list_name.empty()) j["list_name"] = h.entity->list_name;
-  if (!h.entity->programs.empty()) j["programs"] = h.entity->programs;
-  j["score"] = std::round(h.score * 10000) / 10000;
-  const Explanation& x = h.explanation;
-  OJson e;
-  e["summary"] = x.Summary();
-  e["query_normalized"] = x.query_normalized;
-  e["matched_normalized"] = x.matched_normalized;
-  e["name_score"] = std::round(x.name_score * 10000) / 10000;
-  if (!x.features.empty()) {
-    OJson features = OJson::array();
-    for (const FeatureNote& f : x.features) {
-      features.push_back(OJson{{"feature", f.feature},
-                               {"contribution", std::round(f.contribution * 1000) / 1000},
-                               {"detail", f.detail}});
-    }
-    e["features"] = std::move(features);
-  }
-  j["explanation"] = std::move(e);
-  return j;
-}
-
 OJson VerdictToJson(const Verdict& v) {
   OJson j;
   j["shipment_id"] = v.shipment_id;
@@ -528,7 +496,7 @@ OJson VerdictToJson(const Verdict& v) {
     o["message"] = r.message;
     if (r.party >= 0) o["party"] = r.party;
     if (r.goods_line >= 0) o["goods_line"] = r.goods_line;
-    if (r.hit) o["hit"] = TradeHitToJson(*r.hit);
+    if (r.hit) o["hit"] = engine::HitToJson(*r.hit, engine::ExplainLevel::kCompact);
     if (r.ownership) {
       const OwnershipFinding& f = *r.ownership;
       OJson own;

@@ -52,7 +52,5 @@ nlohmann::ordered_json VerdictToJson(const Verdict& verdict);
 Result<nlohmann::ordered_json> AssessShipmentsJson(const ShipmentScreener& screener,
                                                    const nlohmann::json& body);
 
-// A Screener hit with its explanation, as in `interdict screen --json`.
-nlohmann::ordered_json TradeHitToJson(const Hit& hit);
 
 }  // namespace interdict::trade

@@ -28,7 +28,7 @@ TEST(ScreenRequestFromJson, ReadsEveryField) {
   EXPECT_THAT(r->query.lists, ::testing::ElementsAre(ListSource::kOfacSdn, ListSource::kUkOfsi));
   EXPECT_EQ(r->options.limit, 3u);
   EXPECT_DOUBLE_EQ(r->options.threshold, 0.9);
-  EXPECT_EQ(r->explain, ExplainLevel::kFull);
+  EXPECT_EQ(r->explain, engine::ExplainLevel::kFull);
 }
 
 TEST(ScreenRequestFromJson, DefaultsComeFromTheCaller) {

@@ -1,8 +1,8 @@
-#include "service/hit_json.h"
+#include "engine/hit_json.h"
 
 #include <cmath>
 
-namespace interdict::service {
+namespace interdict::engine {
 
 using Json = nlohmann::ordered_json;
 
@@ -11,9 +11,9 @@ double RoundScore(double score) { return std::round(score * 10000) / 10000; }
 Json ExplanationToJson(const Explanation& x, ExplainLevel level) {
   Json j;
   j["summary"] = x.Summary();
+  j["query_normalized"] = x.query_normalized;
+  j["matched_normalized"] = x.matched_normalized;
   if (level == ExplainLevel::kFull) {
-    j["query_normalized"] = x.query_normalized;
-    j["matched_normalized"] = x.matched_normalized;
     if (x.query_transliterated) j["query_transliterated"] = true;
     if (x.match_transliterated) j["match_transliterated"] = true;
     Json align = Json::array();
@@ -59,4 +59,4 @@ Json HitToJson(const Hit& h, ExplainLevel level) {
   return j;
 }
 
-}  // namespace interdict::service
+}  // namespace interdict::engine

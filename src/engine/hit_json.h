@@ -1,9 +1,9 @@
-// File: service/hit_json.h
+// File: engine/hit_json.h
 //
 // The JSON form of screening results, shared by `interdict screen --json`, `interdict
-// batch` and the HTTP API so that all three print the same fields.
+// batch`, shipment verdicts, rescreen alerts and the HTTP API, so all print the same fields.
 //
-//   nlohmann::ordered_json j = service::HitToJson(hit, service::ExplainLevel::kCompact);
+//   nlohmann::ordered_json j = engine::HitToJson(hit, engine::ExplainLevel::kCompact);
 //
 // A hit: source, source_id (the list's own identifier), name (primary), matched_name,
 // matched_name_type, kind, programs, list_name (CSL sub-list), score and an explanation.
@@ -13,11 +13,11 @@
 
 #include "interdict/screener.h"
 
-namespace interdict::service {
+namespace interdict::engine {
 
 enum class ExplainLevel {
-  kCompact,  // {"summary": "...", "name_score": .., "features": [...]}
-  kFull,     // also the normalized names, token alignment and unmatched tokens
+  kCompact,  // summary, query/matched normalized names, name_score, features
+  kFull,     // also the token alignment, unmatched tokens, token and compact scores
 };
 
 nlohmann::ordered_json ExplanationToJson(const Explanation& explanation, ExplainLevel level);
@@ -26,4 +26,4 @@ nlohmann::ordered_json HitToJson(const Hit& hit, ExplainLevel level);
 // Rounds a score for output (4 decimals), so JSON stays short and stable.
 double RoundScore(double score);
 
-}  // namespace interdict::service
+}  // namespace interdict::engine
