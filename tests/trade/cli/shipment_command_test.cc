@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "testing/files.h"
-#include "trade_testing.h"
+#include "trade/trade_testing.h"
 
 namespace interdict::trade {
 namespace {
