@@ -52,5 +52,4 @@ nlohmann::ordered_json VerdictToJson(const Verdict& verdict);
 Result<nlohmann::ordered_json> AssessShipmentsJson(const ShipmentScreener& screener,
                                                    const nlohmann::json& body);
 
-
 }  // namespace interdict::trade
