@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
+#include <optional>
+#include <string_view>
 #include <thread>
 
 #include "base/text.h"
@@ -117,9 +120,27 @@ std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
   return keys;
 }
 
-// Lookups for a query: each with the query token(s) it stands for (a bit mask).
-std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const NormalizedName& n) {
-  std::vector<std::pair<std::string, uint32_t>> keys;
+namespace {
+
+// Calls fn(key, bits) for every lookup of a query, each with the query token(s) it stands for
+// (a bit mask), in QueryKeys() order. Keys are built in `*buf` (reused between queries, so no
+// allocation once it has grown); a key is valid only during its call.
+template <typename Fn>
+void ForEachQueryKey(const NormalizedName& n, std::string* buf, Fn&& fn) {
+  std::string& key = *buf;
+  auto emit = [&](std::string_view prefix, std::string_view a, std::string_view b, uint32_t bits) {
+    key.assign(prefix);
+    key.append(a);
+    key.append(b);
+    fn(std::string_view(key), bits);
+  };
+  // Like AddDeletions(): every one-deletion variant once.
+  auto deletions = [&](std::string_view prefix, std::string_view word, uint32_t bits) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (i > 0 && word[i] == word[i - 1]) continue;  // same variant as deleting i-1
+      emit(prefix, word.substr(0, i), word.substr(i + 1), bits);
+    }
+  };
   int prev = -1;
   for (size_t i = 0; i < n.tokens.size(); ++i) {
     const NameToken& t = n.tokens[i];
@@ -128,36 +149,28 @@ std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const Norm
       continue;
     }
     uint32_t bit = 1u << i;
-    keys.emplace_back("k:" + t.key, bit);
-    const char* key_family = (n.romanized || n.abjad) ? "e:" : "r:";
-    keys.emplace_back(key_family + t.key, bit);
-    if (t.role == TokenRole::kWord && t.key.size() >= 4) {
-      std::vector<std::string> kdels;
-      AddDeletions(key_family, t.key, &kdels);
-      for (std::string& d : kdels) keys.emplace_back(std::move(d), bit);
-    }
+    emit("k:", t.key, {}, bit);
+    const std::string_view key_family = (n.romanized || n.abjad) ? "e:" : "r:";
+    emit(key_family, t.key, {}, bit);
+    if (t.role == TokenRole::kWord && t.key.size() >= 4) deletions(key_family, t.key, bit);
     // One edit (substitution, insertion, deletion, transposition) away: both sides store
     // their word and its one-deletion variants under "d:" (symmetric deletion).
-    keys.emplace_back("d:" + t.text, bit);
+    emit("d:", t.text, {}, bit);
     if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) {
-      std::vector<std::string> dels;
-      AddDeletions("d:", t.text, &dels);
-      for (std::string& d : dels) keys.emplace_back(std::move(d), bit);
+      deletions("d:", t.text, bit);
     }
     if (t.role == TokenRole::kWord && t.text.size() >= 3) {
-      std::string sk = match::ConsonantSkeleton(t.text);
-      keys.emplace_back((n.abjad ? "s:" : "a:") + sk, bit);
+      emit(n.abjad ? "s:" : "a:", match::ConsonantSkeleton(t.text), {}, bit);
     }
     if (t.role == TokenRole::kWord && t.text.size() >= 5) {
-      keys.emplace_back("x:" + t.text.substr(0, 3), bit);
-      keys.emplace_back("x:" + t.text.substr(0, 4), bit);
+      emit("x:", std::string_view(t.text).substr(0, 3), {}, bit);
+      emit("x:", std::string_view(t.text).substr(0, 4), {}, bit);
     } else if (t.role == TokenRole::kWord && t.text.size() >= 3) {
-      keys.emplace_back("p:" + t.text, bit);
+      emit("p:", t.text, {}, bit);
     }
     if (prev >= 0) {
       // The list may write the two words joined.
-      keys.emplace_back("k:" + n.tokens[static_cast<size_t>(prev)].text + t.text,
-                        bit | (1u << prev));
+      emit("k:", n.tokens[static_cast<size_t>(prev)].text, t.text, bit | (1u << prev));
     }
     prev = static_cast<int>(i);
   }
@@ -172,15 +185,25 @@ std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const Norm
     }
     if (words == 1 && n.tokens[static_cast<size_t>(last)].text.size() >= 3 &&
         n.tokens[static_cast<size_t>(last)].text.size() <= 6) {
-      keys.emplace_back("i:" + n.tokens[static_cast<size_t>(last)].text, 1u << last);
+      emit("i:", n.tokens[static_cast<size_t>(last)].text, {}, 1u << last);
     }
   }
   // A single query word may be two listed words joined: lists store "k:<a><b>".
   for (size_t i = 0; i < n.tokens.size(); ++i) {
     if (Indexable(n.tokens[i]) && n.tokens[i].text != n.tokens[i].key) {
-      keys.emplace_back("k:" + n.tokens[i].text, 1u << i);
+      emit("k:", n.tokens[i].text, {}, 1u << i);
     }
   }
+}
+
+}  // namespace
+
+// Lookups for a query: each with the query token(s) it stands for (a bit mask).
+std::vector<std::pair<std::string, uint32_t>> ScreenerImpl::QueryKeys(const NormalizedName& n) {
+  std::vector<std::pair<std::string, uint32_t>> keys;
+  std::string buf;
+  ForEachQueryKey(n, &buf,
+                  [&](std::string_view key, uint32_t bits) { keys.emplace_back(key, bits); });
   return keys;
 }
 
@@ -261,10 +284,13 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
     impl->vocabulary_ = ids.size() + 1;
   }
 
-  // 4. Index.
+  // 4. Index, and the filter over its keys.
   index::IndexBuilder builder;
+  impl->key_filter_.Reset(impl->names_.size());
   for (size_t i = 0; i < impl->names_.size(); ++i) {
-    builder.Add(static_cast<uint32_t>(i), ListKeys(impl->names_[i].normalized));
+    std::vector<std::string> keys = ListKeys(impl->names_[i].normalized);
+    for (const std::string& k : keys) impl->key_filter_.Add(KeyFilter::Hash(k));
+    builder.Add(static_cast<uint32_t>(i), keys);
   }
   impl->index_ = std::move(builder).Finish();
 
@@ -276,6 +302,40 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
     }
   }
   return std::unique_ptr<Screener>(std::move(impl));
+}
+
+uint32_t KeyFilter::Hash(std::string_view key) {
+  // 8 bytes at a time, one multiply each; the MurmurHash3 finalizer at the end.
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
+  size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, key.data() + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  if (i < key.size()) {
+    uint64_t w = 0;
+    std::memcpy(&w, key.data() + i, key.size() - i);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+  }
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ull;
+  h ^= h >> 33;
+  return static_cast<uint32_t>(h);
+}
+
+void KeyFilter::Reset(size_t names) {
+  size_t bits = 4096;
+  while (bits < names * kBitsPerName) bits <<= 1;
+  bits_.assign(bits / 64, 0);
+  mask_ = bits - 1;
+}
+
+void KeyFilter::Add(uint32_t hash) {
+  const uint64_t a = FirstProbe(hash), b = SecondProbe(hash);
+  bits_[a >> 6] |= uint64_t{1} << (a & 63);
+  bits_[b >> 6] |= uint64_t{1} << (b & 63);
 }
 
 std::string ScreenerImpl::NormalizeIdValue(std::string_view raw) {
@@ -384,8 +444,10 @@ std::vector<std::string> SplitAtAliasMarkers(std::string_view text) {
   std::vector<std::string> parts;
   size_t from = 0;
   auto add = [&](size_t a, size_t b, bool keep_empty) {
-    // padded[k] corresponds to text[k - 1].
-    size_t ta = a == 0 ? 0 : a - 1, tb = std::min(text.size(), b == 0 ? 0 : b - 1);
+    // padded[k] corresponds to text[k - 1]; the closing pad maps past the end ("X ex" ends
+    // with a marker: its empty remainder starts there).
+    size_t ta = std::min(text.size(), a == 0 ? 0 : a - 1);
+    size_t tb = std::min(text.size(), b == 0 ? 0 : b - 1);
     std::string part(base::Trim(text.substr(ta, tb > ta ? tb - ta : 0)));
     for (std::string_view stop : {" until ", " till ", " since ", " from "}) {
       size_t at = base::FindIgnoreCase(part, stop);
@@ -407,8 +469,53 @@ std::vector<std::string> SplitAtAliasMarkers(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// True when SplitAtAliasMarkers(text) would cut `text`: some marker occurs in
+// " " + lower(text) + " ". Case-insensitive, without building that string.
+bool HasAliasMarker(std::string_view text) {
+  auto padded = [&](size_t k) -> char {  // padded[k]
+    if (k == 0 || k > text.size()) return ' ';
+    char c = text[k - 1];
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const size_t padded_size = text.size() + 2;
+  for (size_t at = 0; at < padded_size; ++at) {
+    if (padded(at) != ' ') continue;  // every marker starts with a space
+    for (std::string_view m : kAliasMarkers) {
+      if (at + m.size() > padded_size) continue;
+      size_t k = 1;
+      while (k < m.size() && padded(at + k) == m[k]) ++k;
+      if (k == m.size()) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// True when base::CollapseWhitespace(s) != s for a trimmed `s`: a whitespace byte other
+// than ' ' (the same set base::Trim strips), or two spaces in a row.
+bool HasRepeatedOrOtherWhitespace(std::string_view s) {
+  return s.find_first_of("\t\r\n\f\v") != std::string_view::npos ||
+         s.find("  ") != std::string_view::npos;
+}
+
+// True when NameVariants(raw) is just the trimmed name, whitespace collapsed: no label colon,
+// no parentheses, no comma qualifier and no alias marker (most names).
+bool OnlyItsOwnVariant(std::string_view trimmed) {
+  return trimmed.find_first_of("(:,") == std::string_view::npos && !HasAliasMarker(trimmed);
+}
+
 std::vector<std::string> NameVariants(std::string_view raw) {
   std::vector<std::string> out;
+  // Fast path: the full pass below would find nothing else either.
+  const std::string_view trimmed = base::Trim(raw);
+  if (OnlyItsOwnVariant(trimmed)) {
+    std::string v = base::CollapseWhitespace(trimmed);
+    if (!v.empty()) out.push_back(std::move(v));
+    return out;
+  }
   auto push = [&](std::string v) {
     v = base::CollapseWhitespace(v);
     if (!v.empty() && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
@@ -617,7 +724,13 @@ Result<std::vector<Hit>> ScreenerImpl::Screen(const Query& query,
                                               const ScreenOptions& options) const {
   INTERDICT_ASSIGN_OR_RETURN(std::vector<Hit> hits, Run(query, options, /*exhaustive=*/false));
   // A query naming former names or branches ("X (ex-Y)", "X, Z Branch") is also screened as
-  // each variant; the best hit per entity is kept.
+  // each variant; the best hit per entity is kept. Most names have none (the only variant
+  // would be the name itself, skipped below): spare building the list.
+  const std::string_view trimmed = base::Trim(query.name);
+  if (OnlyItsOwnVariant(trimmed) && !HasRepeatedOrOtherWhitespace(trimmed)) {
+    SortAndLimit(&hits, options.limit);
+    return hits;
+  }
   for (const std::string& v : NameVariants(query.name)) {
     if (v == base::Trim(query.name)) continue;
     Query vq = query;
@@ -650,6 +763,7 @@ struct Scratch {
   std::vector<uint32_t> epoch;
   std::vector<uint32_t> touched;
   uint32_t current = 0;
+  std::string key;  // the query key being looked up
 };
 
 }  // namespace
@@ -702,8 +816,9 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   if (exhaustive) {
     for (size_t i = 0; i < names_.size(); ++i) scratch.touched.push_back(static_cast<uint32_t>(i));
   } else {
-    for (const auto& [key, bits] : QueryKeys(q)) {
-      if ((bits & ~optional_mask) == 0) continue;  // only common words: see below
+    ForEachQueryKey(q, &scratch.key, [&](std::string_view key, uint32_t bits) {
+      if ((bits & ~optional_mask) == 0) return;  // only common words: see above
+      if (!key_filter_.MayContain(key)) return;  // in no listed name
       for (uint32_t id : index_->Postings(key)) {
         if (scratch.epoch[id] != scratch.current) {
           scratch.epoch[id] = scratch.current;
@@ -712,8 +827,22 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
         }
         scratch.mask[id] |= bits;
       }
+    });
+  }
+  // Identifier matches are decisive whatever the name says.
+  std::vector<std::pair<uint32_t, std::string>> id_hits;
+  for (const std::string& v : pq.ids) {
+    auto it = ids_.find(v);
+    if (it == ids_.end()) continue;
+    for (uint32_t e : it->second) {
+      if (pq.lists.empty() ||
+          std::find(pq.lists.begin(), pq.lists.end(), entities_[e].source) != pq.lists.end()) {
+        id_hits.emplace_back(e, v);
+      }
     }
   }
+  // No candidate name and no identifier: no hit (most queries against a small list).
+  if (scratch.touched.empty() && id_hits.empty()) return std::vector<Hit>();
 
   // Upper bound of the token score from which query tokens could match at all: skip
   // candidates that cannot reach the threshold even with every bonus.
@@ -777,17 +906,10 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   };
   std::unordered_map<uint32_t, Best> best;
   const EntityKind qkind = query.kind;
-  // One scorer per kind rule set: the query's kind, or each candidate's when unknown.
-  match::NameScorer person_scorer(q, EntityKind::kPerson, config);
-  match::NameScorer other_scorer(
-      q, qkind == EntityKind::kUnknown ? EntityKind::kOrganization : qkind, config);
+  // One scorer per kind rule set: the query's kind, or each candidate's when unknown. Each is
+  // made (and its cache started) when the first candidate needs it.
+  std::optional<match::NameScorer> person_scorer, other_scorer;
   thread_local match::TokenSimCache person_cache, other_cache;
-  person_cache.Begin(vocabulary_);
-  other_cache.Begin(vocabulary_);
-  auto allowed = [&](const Entity& e) {
-    return pq.lists.empty() ||
-           std::find(pq.lists.begin(), pq.lists.end(), e.source) != pq.lists.end();
-  };
   for (uint32_t id : scratch.touched) {
     const NameMeta& meta = meta_[id];
     if (!pq.lists.empty() &&
@@ -801,7 +923,15 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     const IndexedName& n = names_[id];
     const Entity& e = entities_[n.entity];
     const bool as_person = rule_kind == EntityKind::kPerson;
-    const match::NameScorer& scorer = as_person ? person_scorer : other_scorer;
+    if (as_person && !person_scorer) {
+      person_scorer.emplace(q, EntityKind::kPerson, config);
+      person_cache.Begin(vocabulary_);
+    } else if (!as_person && !other_scorer) {
+      other_scorer.emplace(q, qkind == EntityKind::kUnknown ? EntityKind::kOrganization : qkind,
+                           config);
+      other_cache.Begin(vocabulary_);
+    }
+    const match::NameScorer& scorer = as_person ? *person_scorer : *other_scorer;
     match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);
     if (s.score < floor) continue;
     Best& b = best[n.entity];
@@ -814,15 +944,6 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
       b.name_score = s.score;
       b.name_index = n.name;
       b.detail = std::move(s);
-    }
-  }
-  // Identifier matches are decisive whatever the name says.
-  std::vector<std::pair<uint32_t, std::string>> id_hits;
-  for (const std::string& v : pq.ids) {
-    auto it = ids_.find(v);
-    if (it == ids_.end()) continue;
-    for (uint32_t e : it->second) {
-      if (allowed(entities_[e])) id_hits.emplace_back(e, v);
     }
   }
 

@@ -3,9 +3,11 @@
 // The Screener implementation (include/interdict/screener.h is the contract). Internal.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -28,6 +30,38 @@ inline constexpr double kMaxBonus = 0.07;
 // parts, each former name inside parentheses ("(ex-Grand Wheatland)", "(formerly X)"), and
 // without a trailing ", ... Branch" qualifier. The first entry is the (trimmed) name itself.
 std::vector<std::string> NameVariants(std::string_view raw);
+
+// A Bloom filter over the index keys (two probes). Most keys a query looks up are in no
+// listed name, above all against a small list (a day's delta); the filter turns those away
+// with two bit tests instead of a hash-map probe. It never turns away a key that was added,
+// so the candidates found are exactly the same. Sized per name (a power of two of at least
+// 160 bits per name): list names carry about 45 keys each but share most of them (the
+// bundled lists: 92,513 names, 4.1 million keys, 467,777 distinct: 16.8 Mbit, 2 MiB, under
+// 1% false positives). Immutable once ScreenerImpl::Build() has filled it; shared by threads.
+class KeyFilter {
+ public:
+  static constexpr size_t kBitsPerName = 160;
+  static uint32_t Hash(std::string_view key);
+  // Empties the filter and sizes it for `names` list names (at least 4096 bits).
+  void Reset(size_t names);
+  // REQUIRES: Reset() was called.
+  void Add(uint32_t hash);
+  bool MayContain(uint32_t hash) const {
+    if (bits_.empty()) return true;  // not built: no filtering
+    const uint64_t a = FirstProbe(hash), b = SecondProbe(hash);
+    return ((bits_[a >> 6] >> (a & 63)) & (bits_[b >> 6] >> (b & 63)) & 1u) != 0;
+  }
+  bool MayContain(std::string_view key) const { return MayContain(Hash(key)); }
+
+ private:
+  uint64_t FirstProbe(uint32_t hash) const { return hash & mask_; }
+  uint64_t SecondProbe(uint32_t hash) const {
+    return ((uint64_t{hash} * 0x9E3779B97F4A7C15ull) >> 29) & mask_;
+  }
+
+  std::vector<uint64_t> bits_;
+  uint64_t mask_ = 0;  // bit count - 1 (a power of two)
+};
 
 class ScreenerImpl final : public Screener {
  public:
@@ -95,6 +129,7 @@ class ScreenerImpl final : public Screener {
   match::TokenWeights weights_;
   size_t vocabulary_ = 1;  // distinct listed token texts + 1 (NameToken::id range)
   std::unique_ptr<const index::CandidateIndex> index_;
+  KeyFilter key_filter_;                                        // over every key of index_
   std::unordered_map<std::string, std::vector<uint32_t>> ids_;  // normalized id -> entities
 };
 

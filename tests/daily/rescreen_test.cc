@@ -107,6 +107,30 @@ TEST(RescreenTest, ScreenCustomersAgreesAcrossThreadCounts) {
             StatusCode::kInvalidArgument);
 }
 
+// A customer whose name ends in an alias marker ("... ex", "... aka") made the name-variant
+// split read past the end of the name: the exception ended the whole run (std::terminate in
+// a worker thread). Now the name is screened like any other.
+TEST(RescreenTest, Issue5NameEndingInAnAliasMarkerDoesNotStopTheRun) {
+  std::vector<Entity> day = testing::LoadSdnDay(testing::BundledDay("2023-02-24"));
+  auto screener = Screener::Create(day);
+  ASSERT_TRUE(screener.ok());
+  std::vector<store::Customer> customers = {
+      C("C-1", "Banco Nacional de Cuba ex", EntityKind::kOrganization),
+      C("C-2", "Nordic Timber aka", EntityKind::kOrganization),
+      C("C-3", "Banco Nacional de Cuba formerly", EntityKind::kOrganization),
+  };
+  ScreenParams p;
+  p.threads = 2;
+  ScreenStats stats;
+  auto m = ScreenCustomers(**screener, customers, p, &stats);
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(stats.screened, 3u);
+  std::set<size_t> hit;
+  for (const CustomerMatch& cm : *m) hit.insert(cm.customer);
+  EXPECT_EQ(hit.count(0), 1u);  // Banco Nacional de Cuba is listed
+  EXPECT_EQ(hit.count(1), 0u);
+}
+
 // The daily cycle on the real 24 Feb 2023 action: a first full screening, then the sync of
 // the next day, then a delta re-screening that alerts exactly the customers who are spelling
 // variants of the newly designated names.
