@@ -15,6 +15,7 @@
 #include "cli/format.h"
 #include "cli/registrars.h"
 #include "model/entity_json.h"
+#include "store/store_json.h"
 #include "store/audit_export.h"
 #include "store/customer_file.h"
 #include "store/store.h"
@@ -155,29 +156,6 @@ int RunCustomersList(const CustomersListOptions& o, std::ostream& out, std::ostr
 
 // --- alerts ------------------------------------------------------------------------------
 
-Json AlertToJson(const store::Alert& a) {
-  Json j;
-  j["id"] = a.id;
-  j["status"] = store::AlertStatusName(a.status);
-  j["customer_id"] = a.match.customer_id;
-  j["source"] = ListSourceCode(a.match.source);
-  j["source_id"] = a.match.source_id;
-  j["score"] = a.match.score;
-  j["matched_name"] = a.match.matched_name;
-  j["snapshot_id"] = a.match.snapshot_id;
-  j["created_at"] = a.created_at;
-  j["entity_hash"] = a.match.entity_hash;
-  j["customer_hash"] = a.match.customer_hash;
-  Json x = Json::parse(a.match.explanation_json, nullptr, false);
-  j["explanation"] = x.is_discarded() ? Json(a.match.explanation_json) : x;
-  if (a.status == store::AlertStatus::kDecided) {
-    j["decision"] = store::DecisionName(a.decision);
-    j["decision_note"] = a.decision_note;
-    j["decided_by"] = a.decided_by;
-    j["decided_at"] = a.decided_at;
-  }
-  return j;
-}
 
 struct AlertsListOptions {
   std::string data_dir;
@@ -205,7 +183,7 @@ int RunAlertsList(const AlertsListOptions& o, std::ostream& out, std::ostream& e
   if (!alerts.ok()) return Fail(err, "alerts list", alerts.status());
   if (o.json) {
     Json arr = Json::array();
-    for (const store::Alert& a : *alerts) arr.push_back(AlertToJson(a));
+    for (const store::Alert& a : *alerts) arr.push_back(store::AlertToJson(a));
     out << Json{{"alerts", std::move(arr)}}.dump(2) << "\n";
     return kExitOk;
   }
@@ -233,7 +211,7 @@ int RunAlertsShow(const AlertsShowOptions& o, std::ostream& out, std::ostream& e
   if (!store) return kExitUsage;
   auto alert = store->GetAlert(o.id);
   if (!alert.ok()) return Fail(err, "alerts show", alert.status());
-  Json j = AlertToJson(*alert);
+  Json j = store::AlertToJson(*alert);
   if (auto c = store->GetCustomer(alert->match.customer_id); c.ok()) {
     j["customer"] = Json{{"id", c->customer.id},
                          {"name", c->customer.name},
