@@ -148,8 +148,11 @@ Result<RescreenReport> Rescreen(store::Store& store, const RescreenOptions& opti
   stored.clear();
   report.customers = customers.size();
 
-  INTERDICT_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.LoadEntities(active->id, {}));
-  std::vector<Entity> baseline;
+  // The delta compares the two snapshots' entity indexes (source, source_id, content hash:
+  // canonical JSON without provenance, what an alert records): the entities of the active
+  // snapshot whose triple the baseline does not hold are new or changed. Only those are
+  // loaded; the whole snapshot only when someone is screened against all of it.
+  std::vector<store::EntityKey> baseline;
   report.full = true;
   if (options.full) {
     report.reason = "--full";
@@ -160,7 +163,7 @@ Result<RescreenReport> Rescreen(store::Store& store, const RescreenOptions& opti
     // snapshot but not the customer revision, so which customers changed since is unknown.
     report.reason = "the last run did not record its customer revision";
   } else {
-    auto old = store.LoadEntities(*last_snapshot, {});
+    auto old = store.EntityIndex(*last_snapshot);
     if (!old.ok() && old.status().code() == StatusCode::kNotFound) {
       report.reason = "snapshot #" + std::to_string(*last_snapshot) + " of the last run is gone";
     } else if (!old.ok()) {
@@ -201,12 +204,21 @@ Result<RescreenReport> Rescreen(store::Store& store, const RescreenOptions& opti
   std::vector<store::Customer> changed_customers;  // outlives the passes that point into it
   if (report.full) {
     report.customers_full = customers.size();
+    INTERDICT_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.LoadEntities(active->id, {}));
     INTERDICT_RETURN_IF_ERROR(run(std::move(entities), customers));
   } else {
-    Delta delta = ComputeDelta(baseline, entities);
+    INTERDICT_ASSIGN_OR_RETURN(std::vector<store::EntityKey> now, store.EntityIndex(active->id));
+    auto less = [](const store::EntityKey& a, const store::EntityKey& b) {
+      return std::tie(a.source, a.source_id, a.content_hash) <
+             std::tie(b.source, b.source_id, b.content_hash);
+    };
+    std::sort(baseline.begin(), baseline.end(), less);
     std::vector<Entity> touched;
-    for (const Entity* e : delta.added) touched.push_back(*e);
-    for (const EntityChange& c : delta.changed) touched.push_back(*c.after);
+    for (const store::EntityKey& k : now) {
+      if (std::binary_search(baseline.begin(), baseline.end(), k, less)) continue;
+      INTERDICT_ASSIGN_OR_RETURN(Entity e, store.LoadEntity(active->id, k.source, k.source_id));
+      touched.push_back(std::move(e));
+    }
     report.delta_entities = touched.size();
     // Customers new or changed since the last run are screened against everything.
     if (revision > *last_revision) {
@@ -220,7 +232,10 @@ Result<RescreenReport> Rescreen(store::Store& store, const RescreenOptions& opti
     }
     report.customers_full = changed_customers.size();
     INTERDICT_RETURN_IF_ERROR(run(std::move(touched), customers));
-    INTERDICT_RETURN_IF_ERROR(run(std::move(entities), changed_customers));
+    if (!changed_customers.empty()) {
+      INTERDICT_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.LoadEntities(active->id, {}));
+      INTERDICT_RETURN_IF_ERROR(run(std::move(entities), changed_customers));
+    }
   }
 
   // One alert per (customer, entity): the best hit over all passes.
