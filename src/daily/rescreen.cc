@@ -213,13 +213,13 @@ Result<RescreenReport> Rescreen(store::Store& store, const RescreenOptions& opti
              std::tie(b.source, b.source_id, b.content_hash);
     };
     std::sort(baseline.begin(), baseline.end(), less);
-    std::vector<Entity> touched;
+    std::set<std::pair<ListSource, std::string>> touched_keys;
     for (const store::EntityKey& k : now) {
-      if (std::binary_search(baseline.begin(), baseline.end(), k, less)) continue;
-      INTERDICT_ASSIGN_OR_RETURN(Entity e, store.LoadEntity(active->id, k.source, k.source_id));
-      touched.push_back(std::move(e));
+      if (!std::binary_search(baseline.begin(), baseline.end(), k, less)) {
+        touched_keys.emplace(k.source, k.source_id);
+      }
     }
-    report.delta_entities = touched.size();
+    report.delta_entities = touched_keys.size();
     // Customers new or changed since the last run are screened against everything.
     if (revision > *last_revision) {
       store::CustomerFilter filter;
@@ -231,11 +231,26 @@ Result<RescreenReport> Rescreen(store::Store& store, const RescreenOptions& opti
       }
     }
     report.customers_full = changed_customers.size();
-    INTERDICT_RETURN_IF_ERROR(run(std::move(touched), customers));
-    if (!changed_customers.empty()) {
-      INTERDICT_ASSIGN_OR_RETURN(std::vector<Entity> entities, store.LoadEntities(active->id, {}));
-      INTERDICT_RETURN_IF_ERROR(run(std::move(entities), changed_customers));
+    // One query per entity for a usual day; one pass over the whole snapshot when it is
+    // needed anyway or when much of the list changed (a reformatted file).
+    std::vector<Entity> all, touched;
+    if (!changed_customers.empty() || touched_keys.size() * 4 > now.size()) {
+      INTERDICT_ASSIGN_OR_RETURN(all, store.LoadEntities(active->id, {}));
+      for (const Entity& e : all) {
+        if (touched_keys.count({e.source, e.source_id})) touched.push_back(e);
+      }
+      if (touched.size() != touched_keys.size()) {
+        return Status::Internal("snapshot #" + std::to_string(active->id) + ": its entity index " +
+                                "and its entities disagree");
+      }
+    } else {
+      for (const auto& [source, source_id] : touched_keys) {
+        INTERDICT_ASSIGN_OR_RETURN(Entity e, store.LoadEntity(active->id, source, source_id));
+        touched.push_back(std::move(e));
+      }
     }
+    INTERDICT_RETURN_IF_ERROR(run(std::move(touched), customers));
+    INTERDICT_RETURN_IF_ERROR(run(std::move(all), changed_customers));
   }
 
   // One alert per (customer, entity): the best hit over all passes.
