@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daily/delta.h"
+#include "engine/hit_json.h"
 
 namespace interdict::daily {
 namespace {
@@ -24,21 +25,10 @@ using Json = nlohmann::ordered_json;
 constexpr size_t kChunk = 256;
 constexpr size_t kMaxSkipReasons = 10;
 
+// The alert's explanation: the same compact JSON as batch and the HTTP API.
 std::string ExplanationJson(const Hit& hit) {
-  const Explanation& x = hit.explanation;
-  Json j;
-  j["summary"] = x.Summary();
-  j["query_normalized"] = x.query_normalized;
-  j["matched_normalized"] = x.matched_normalized;
-  j["name_score"] = std::round(x.name_score * 10000) / 10000;
-  Json features = Json::array();
-  for (const FeatureNote& f : x.features) {
-    features.push_back(Json{{"feature", f.feature},
-                            {"contribution", std::round(f.contribution * 1000) / 1000},
-                            {"detail", f.detail}});
-  }
-  if (!features.empty()) j["features"] = std::move(features);
-  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+  return engine::ExplanationToJson(hit.explanation, engine::ExplainLevel::kCompact)
+      .dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 Result<std::optional<int64_t>> GetIntSetting(store::Store& store, std::string_view key) {
