@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 20261126;
   std::string data = INTERDICT_DATA_DIR;
   std::string dump_dir;  // write names.tsv and queries.tsv for tools/bench_pg_trgm.sh
+  std::string missed_file;  // write the listed variants not found (variant, query, listed name)
   for (int i = 1; i < argc; ++i) {
     std::string v;
     if (Flag(argv[i], "--queries", &v)) {
@@ -77,12 +78,14 @@ int main(int argc, char** argv) {
       seed = std::stoull(v);
     } else if (Flag(argv[i], "--data", &v)) {
       data = v;
+    } else if (Flag(argv[i], "--missed", &v)) {
+      missed_file = v;
     } else if (Flag(argv[i], "--dump", &v)) {
       dump_dir = v;
     } else {
       std::fprintf(stderr,
                    "usage: %s [--queries=N] [--threads=N] [--recall-sample=N] [--threshold=X] "
-                   "[--seed=N] [--data=DIR] [--dump=DIR]\n",
+                   "[--seed=N] [--data=DIR] [--dump=DIR] [--missed=FILE]\n",
                    argv[0]);
       return 2;
     }
@@ -160,6 +163,8 @@ int main(int argc, char** argv) {
   lat_us.reserve(queries);
   size_t with_hits = 0, errors = 0, found_expected = 0, listed = 0, unlisted_with_hits = 0,
          unlisted = 0;
+  std::ofstream missed_out;
+  if (!missed_file.empty()) missed_out.open(missed_file);
   t0 = Clock::now();
   for (const auto& g : qs) {
     auto s = Clock::now();
@@ -176,11 +181,17 @@ int main(int argc, char** argv) {
     }
     if (g.expected) {
       ++listed;
+      bool found = false;
       for (const Hit& h : *hits) {
         if (h.entity == g.expected) {
           ++found_expected;
+          found = true;
           break;
         }
+      }
+      if (!found && missed_out.is_open()) {
+        missed_out << g.variant << '\t' << g.query.name << '\t' << g.expected->names[0].full
+                   << '\n';
       }
     }
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "match/string_metrics.h"
+#include "normalize/nicknames.h"
 
 namespace interdict::match {
 namespace {
@@ -113,6 +114,8 @@ std::string_view TokenMatchKindName(TokenMatchKind kind) {
       return "initial";
     case TokenMatchKind::kAbbreviation:
       return "abbreviation";
+    case TokenMatchKind::kNickname:
+      return "nickname";
   }
   return "fuzzy";
 }
@@ -137,8 +140,10 @@ std::string ConsonantSkeleton(std::string_view word) {
   return out;
 }
 
-double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
-                       const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
+namespace {
+
+double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, bool person,
+                           const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
   *kind = TokenMatchKind::kExact;
   if (a.text == b.text) return 1.0;
   if (a.role == TokenRole::kParticle || b.role == TokenRole::kParticle) return 0.0;
@@ -169,7 +174,7 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
     ra.key = ra.text;
     rb.text = b.text.substr(3);
     rb.key = rb.text;
-    return TokenSimilarity(ra, rb, abjad, person, config, kind, cross_script);
+    return TokenSimilarityImpl(ra, rb, abjad, person, config, kind, cross_script);
   }
   // Abbreviated words in organization names: "ind" for "industria", "com" for "comercio".
   if (!person) {
@@ -217,6 +222,20 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
     }
   }
   return s >= config.token_floor ? s : 0.0;
+}
+
+}  // namespace
+
+double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
+                       const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
+  double s = TokenSimilarityImpl(a, b, abjad, person, config, kind, cross_script);
+  // Short forms of given names: "Bill" for "William", "Sasha" for "Aleksandr".
+  if (person && a.given_name && b.given_name && s < config.nickname_match &&
+      normalize::SameGivenName(a.text, b.text)) {
+    *kind = TokenMatchKind::kNickname;
+    s = config.nickname_match;
+  }
+  return s;
 }
 
 NameScorer::NameScorer(NormalizedName query, EntityKind kind, ScorerConfig config)
@@ -367,9 +386,10 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
     out.token_score = std::min(out.token_score, config_.common_only_cap);
   }
 
-  // Compact view, for words joined or split differently ("SiemensAG", "Jan Daniel"): only
-  // when the two names have a different number of words, and never across differing numbers
-  // ("No. 6" is not "No. 8").
+  // Compact view, for words joined or split differently ("SiemensAG", "Jan Daniel",
+  // "Vanderbilt" / "van der Bilt", "Al Kawthar" / "A-Kawthar"): only when the two names have
+  // a different number of words or of particles, and never across differing numbers ("No. 6"
+  // is not "No. 8").
   bool number_conflict = false;  // any unmatched number, on either side
   for (int i : out.unmatched_query) {
     number_conflict = number_conflict || qt[static_cast<size_t>(i)].role == TokenRole::kNumber;
@@ -380,7 +400,9 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
   const size_t q_words =
       CountRole(query_, TokenRole::kWord) + CountRole(query_, TokenRole::kNumber);
   const size_t c_words = CountRole(cand, TokenRole::kWord) + CountRole(cand, TokenRole::kNumber);
-  if (q_words != c_words && !number_conflict) {
+  const bool particles_differ =
+      CountRole(query_, TokenRole::kParticle) != CountRole(cand, TokenRole::kParticle);
+  if ((q_words != c_words || particles_differ) && !number_conflict) {
     const std::string cand_compact_storage = cand.compact.empty() ? cand.Compact() : std::string();
     const std::string& cand_compact = cand.compact.empty() ? cand_compact_storage : cand.compact;
     if (!query_compact_.empty() && !cand_compact.empty() && out.token_score < 1.0) {
@@ -404,7 +426,9 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
   // Legal forms: a conflict lowers the score a little; absence on one side is no conflict.
   if (!query_.legal_form.empty() && !cand.legal_form.empty() &&
       query_.legal_form != cand.legal_form) {
-    out.legal_form_factor = query_.legal_family == cand.legal_family
+    out.legal_form_factor = query_.legal_family == cand.legal_family ||
+                                    query_.legal_family == "generic" ||
+                                    cand.legal_family == "generic"
                                 ? config_.legal_form_variant
                                 : config_.legal_family_conflict;
     out.score *= out.legal_form_factor;

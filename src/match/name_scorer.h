@@ -34,6 +34,7 @@ struct ScorerConfig {
   double initial_match = 0.72;       // "a" against "ahmad" in a person name
   double abbreviation_match = 0.88;  // "ind" against "industria" (not for persons)
   double acronym_match = 0.90;       // "PLA" against "People's Liberation Army"
+  double nickname_match = 0.90;      // "bill" against "william" in a person name
   double patronymic_swap = 0.5;      // factor for a token aligned across "bin" (father vs son)
   // When everything that matched is common (total weight below this) and either side has
   // other words, the score is capped at common_only_cap: "Mohammed" alone is not "Mohammed Ali".
@@ -55,7 +56,8 @@ enum class TokenMatchKind : uint8_t {
   kSkeleton,
   kFuzzy,
   kInitial,
-  kAbbreviation
+  kAbbreviation,
+  kNickname
 };
 std::string_view TokenMatchKindName(TokenMatchKind kind);  // "exact", "spelling", ...
 

@@ -24,6 +24,9 @@ struct NameToken {
   std::string text;  // romanized lower-case ASCII ("shoygu")
   std::string key;   // spelling-folded matching key (normalize::FoldSpelling)
   TokenRole role = TokenRole::kWord;
+  // A person's given name with known short forms (normalize::IsKnownGivenName): "william",
+  // "bill", "sasha".
+  bool given_name = false;
   // How informative the token is, in (0,1]: 1 for a rare word, low for "trading" or a
   // particle. Set by match::TokenWeights (corpus IDF); 1 until then.
   float weight = 1.0f;

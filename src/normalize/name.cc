@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/script.h"
+#include "normalize/nicknames.h"
 #include "normalize/romanize.h"
 
 namespace interdict::normalize {
@@ -274,10 +275,12 @@ bool IsRomanNumeral(std::string_view w) {
 // weaker conflict than one across families (docs/match.md#legal-forms).
 std::string_view LegalFamily(std::string_view form) {
   static constexpr std::string_view kLimited[] = {"llc",     "ltd", "gmbh", "srl",  "sarl", "bv",
-                                                  "sdn bhd", "llp", "fze",  "fzco", "co",   "kg"};
+                                                  "sdn bhd", "llp", "fze",  "fzco", "kg"};
   static constexpr std::string_view kStock[] = {"jsc", "ag",  "sa",   "spa", "nv",
                                                 "plc", "inc", "corp", "kk",  "ab",
                                                 "oy",  "as",  "pt",   "sas", "lp"};
+  // "Company" and "Corporation" are English generics that translate any form.
+  if (form == "co" || form == "corp") return "generic";
   if (std::find(std::begin(kLimited), std::end(kLimited), form) != std::end(kLimited)) {
     return "limited";
   }
@@ -331,6 +334,88 @@ size_t MatchLegalForm(const std::vector<std::string>& words, size_t i, std::stri
     }
   }
   return best;
+}
+
+// English number words, so "Brigade Forty-Four", "Brigade Fourty 4" and "Brigade 44" meet:
+// value of one word, or -1.
+int NumberWordValue(std::string_view w) {
+  static constexpr std::pair<std::string_view, int> kWords[] = {
+      {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fourty", 40},   {"fifty", 50},
+      {"sixty", 60},   {"seventy", 70}, {"eighty", 80},    {"ninety", 90},   {"hundred", 100},
+  };
+  for (const auto& [word, value] : kWords) {
+    if (w == word) return value;
+  }
+  return -1;
+}
+
+// Replaces runs of English number words (and a tens word followed by a digit, "forty 4")
+// by their digits: "one hundred and twelve" -> "112". A lone "hundred" stays a word.
+void FoldNumberWords(std::vector<std::string>* words) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words->size();) {
+    int value = NumberWordValue((*words)[i]);
+    if (value < 0 || value == 100) {
+      out.push_back(std::move((*words)[i]));
+      ++i;
+      continue;
+    }
+    size_t j = i + 1;
+    auto next = [&](size_t k) { return k < words->size() ? NumberWordValue((*words)[k]) : -1; };
+    auto digit = [&](size_t k) {
+      return k < words->size() && (*words)[k].size() == 1 && (*words)[k][0] >= '1' &&
+                     (*words)[k][0] <= '9'
+                 ? (*words)[k][0] - '0'
+                 : -1;
+    };
+    if (value < 10 && next(j) == 100) {  // "two hundred [and] [forty] [four]"
+      value *= 100;
+      ++j;
+      size_t k = j < words->size() && (*words)[j] == "and" ? j + 1 : j;
+      int rest = next(k);
+      if (rest > 0 && rest < 100) {
+        value += rest;
+        j = k + 1;
+      }
+    }
+    if (value % 100 >= 20 && value % 10 == 0) {  // "forty four", "forty 4"
+      int unit = next(j) > 0 && next(j) < 10 ? next(j) : digit(j);
+      if (unit > 0) {
+        value += unit;
+        ++j;
+      }
+    }
+    out.push_back(std::to_string(value));
+    i = j;
+  }
+  *words = std::move(out);
+}
+
+// Digits written for look-alike letters inside a word ("I9or Sech1n" for "Igor Sechin"):
+// a digit between two letters becomes its letter (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 9 g). Words
+// with digits elsewhere ("A320", "3M") or with other digits ("B2B") are left alone.
+void FoldLeetDigits(std::string* w) {
+  if (w->size() < 4) return;
+  auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  static constexpr char kLetterOf[] = "oi-eas-t-g";  // 0..9; '-': not a look-alike
+  bool any = false;
+  for (size_t i = 0; i < w->size(); ++i) {
+    char c = (*w)[i];
+    if (c < '0' || c > '9') continue;
+    if (i == 0 || i + 1 == w->size() || !letter((*w)[i - 1]) || !letter((*w)[i + 1]) ||
+        kLetterOf[c - '0'] == '-') {
+      return;
+    }
+    any = true;
+  }
+  if (!any) return;
+  for (char& c : *w) {
+    if (c >= '0' && c <= '9') c = kLetterOf[c - '0'];
+  }
 }
 
 }  // namespace
@@ -481,9 +566,12 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     return out;
   }
 
+  if (!person) FoldNumberWords(&words);
+
   // 3. Honorifics (persons and unknown kinds), abbreviations, Arabic compounds, roles.
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
+    FoldLeetDigits(&w);
     if (maybe_person && IsHonorific(w) && words.size() > 1) continue;
     if (!person) {
       for (const auto& [abbr, full] : kAbbreviations) {
@@ -536,6 +624,7 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
       t.role = TokenRole::kInitial;
     }
     t.key = t.role == TokenRole::kWord ? FoldSpelling(w) : w;
+    t.given_name = maybe_person && t.role == TokenRole::kWord && IsKnownGivenName(w);
     t.text = std::move(w);
     out.tokens.push_back(std::move(t));
     if (out.tokens.size() == kMaxTokens) break;

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "normalize/name.h"
+
 namespace interdict::match {
 namespace {
 
@@ -69,6 +71,46 @@ TEST(NameScorerTest, LegalFormConflictLowersScoreSlightly) {
   EXPECT_DOUBLE_EQ(one_side, 1.0);
   EXPECT_LT(family, 0.95);
   EXPECT_GT(family, 0.8);
+  // "Company" / "Corporation" translate any form: no conflict beyond a variant.
+  double generic = Score(Make({"homs", "refinery"}, "corp", "generic"),
+                         Make({"homs", "refinery"}, "co", "generic"), EntityKind::kOrganization);
+  EXPECT_GT(generic, 0.95);
+}
+
+double ScoreNames(const char* a, const char* b, EntityKind kind) {
+  return NameScorer(normalize::NormalizeName(a, kind), kind)
+      .Score(normalize::NormalizeName(b, kind));
+}
+
+TEST(NameScorerTest, ShortFormsOfGivenNamesMatchForPersons) {
+  EXPECT_GE(ScoreNames("Bibi Netanyahu", "Benjamin Netanyahu", EntityKind::kPerson), 0.86);
+  EXPECT_GE(ScoreNames("Bill Gates", "William Gates", EntityKind::kPerson), 0.86);
+  EXPECT_GE(ScoreNames("Sasha Ivanov", "Aleksandr Ivanov", EntityKind::kPerson), 0.86);
+  // Another given name is still another person.
+  EXPECT_LT(ScoreNames("Boris Netanyahu", "Benjamin Netanyahu", EntityKind::kPerson), 0.86);
+  // Not for companies: "Bill Trading" is not "William Trading".
+  NameScorer org(normalize::NormalizeName("Bill Gates", EntityKind::kOrganization),
+                 EntityKind::kOrganization);
+  NameScore r = org.Explain(normalize::NormalizeName("William Gates", EntityKind::kOrganization));
+  for (const TokenPair& p : r.pairs) EXPECT_NE(p.kind, TokenMatchKind::kNickname);
+  NameScorer person(normalize::NormalizeName("Bill Gates", EntityKind::kPerson),
+                    EntityKind::kPerson);
+  NameScore why = person.Explain(normalize::NormalizeName("William Gates", EntityKind::kPerson));
+  bool nickname = false;
+  for (const TokenPair& p : why.pairs) nickname = nickname || p.kind == TokenMatchKind::kNickname;
+  EXPECT_TRUE(nickname);
+  EXPECT_EQ(TokenMatchKindName(TokenMatchKind::kNickname), "nickname");
+}
+
+TEST(NameScorerTest, SplitParticlesMeetTheJoinedSpelling) {
+  EXPECT_GE(ScoreNames("vanderbilt corp", "van der bilt corp", EntityKind::kOrganization), 0.95);
+  EXPECT_GE(ScoreNames("Ludwig van Beethoven", "Ludwig Vanbeethoven", EntityKind::kPerson), 0.86);
+}
+
+TEST(NameScorerTest, NumberWordsMeetDigits) {
+  EXPECT_DOUBLE_EQ(ScoreNames("Brigade Forty-Four", "Brigade 44", EntityKind::kOrganization), 1.0);
+  EXPECT_DOUBLE_EQ(ScoreNames("Brigade Fourty 4", "Brigade 44", EntityKind::kOrganization), 1.0);
+  EXPECT_LT(ScoreNames("Brigade Forty-Five", "Brigade 44", EntityKind::kOrganization), 0.86);
 }
 
 TEST(NameScorerTest, JoinedWordsMatchThroughCompactView) {

@@ -32,6 +32,39 @@ TEST(NormalizeNameTest, LegalFormsFoldAndNeverCountAsWords) {
   EXPECT_TRUE(NormalizeName("LLC", EntityKind::kOrganization).Empty());
 }
 
+TEST(NormalizeNameTest, EnglishNumberWordsBecomeDigits) {
+  NormalizedName a = NormalizeName("Brigade Forty-Four", EntityKind::kOrganization);
+  EXPECT_EQ(Texts(a), (V{"brigade", "44"}));
+  EXPECT_EQ(a.tokens[1].role, TokenRole::kNumber);
+  EXPECT_EQ(Texts(NormalizeName("Brigade Fourty 4", EntityKind::kOrganization)),
+            (V{"brigade", "44"}));
+  EXPECT_EQ(Texts(NormalizeName("Two Hundred and Twelve Holdings", EntityKind::kOrganization)),
+            (V{"212", "holdings"}));
+  EXPECT_EQ(Texts(NormalizeName("Seven Seas Shipping", EntityKind::kVessel)),
+            (V{"7", "seas", "shipping"}));
+  // A lone "hundred" is a word; persons keep their words.
+  EXPECT_EQ(Texts(NormalizeName("Hundred Acres", EntityKind::kOrganization)),
+            (V{"hundred", "acres"}));
+  EXPECT_EQ(Texts(NormalizeName("Ten Eyck", EntityKind::kPerson))[0], "ten");
+}
+
+TEST(NormalizeNameTest, DigitsWrittenForLettersInsideWords) {
+  EXPECT_EQ(Texts(NormalizeName("I9or Sech1n", EntityKind::kPerson)), (V{"igor", "sechin"}));
+  // Digits at the edge of a word, or words of codes, stay as they are.
+  EXPECT_EQ(Texts(NormalizeName("A320 Leasing", EntityKind::kOrganization))[0], "a320");
+  EXPECT_EQ(Texts(NormalizeName("3M Company", EntityKind::kOrganization))[0], "3m");
+  EXPECT_EQ(Texts(NormalizeName("B2B", EntityKind::kOrganization))[0], "b2b");
+  EXPECT_EQ(Texts(NormalizeName("R2ivers", EntityKind::kOrganization))[0], "r2ivers");
+}
+
+TEST(NormalizeNameTest, KnownGivenNamesAreMarkedForPersons) {
+  NormalizedName p = NormalizeName("Bill Gates", EntityKind::kPerson);
+  ASSERT_EQ(p.tokens.size(), 2u);
+  EXPECT_TRUE(p.tokens[0].given_name);
+  EXPECT_FALSE(p.tokens[1].given_name);
+  EXPECT_FALSE(NormalizeName("Bill Trading", EntityKind::kOrganization).tokens[0].given_name);
+}
+
 TEST(NormalizeNameTest, InitialsMergeForOrganizationsNotPersons) {
   EXPECT_EQ(Texts(NormalizeName("A.B.C. Company", EntityKind::kOrganization)), V{"abc"});
   NormalizedName p = NormalizeName("Thomas A. Lind", EntityKind::kPerson);
