@@ -22,8 +22,11 @@
 //                  way (김정은 → "kim jeong eun"). ICU would give "gimjeong-eun".
 //        Han       pinyin via chinese_company.h (company names split into parts, person names
 //                  as family + joined given name).
+//        Khmer     our table (khmer.h); ICU has none.
 //        others    ICU "Any-Latin; Latin-ASCII" (kana, Thai, Devanagari, Georgian, Armenian,
 //                  Ethiopic, Myanmar, ...), per run, with this thread's transliterator clone.
+//                  A letter ICU leaves as it was (Lao, Tibetan, Sinhala, Mongolian) is spelled
+//                  by its code point in letters a-p, so the name is not empty.
 //   4. Clean to [a-z0-9 ]: "&" → " and ", apostrophes vanish, anything else is a space.
 #include "normalize/romanize.h"
 
@@ -40,6 +43,7 @@
 #include "base/text.h"
 #include "normalize/chinese_company.h"
 #include "normalize/internal_icu.h"
+#include "normalize/khmer.h"
 
 namespace interdict::normalize {
 namespace {
@@ -130,6 +134,7 @@ enum class CharClass : uint8_t {
   kHangul,
   kHan,
   kKana,
+  kKhmer,        // Our own table (ICU has no Khmer-Latin).
   kOtherLetter,  // A letter or mark of a script ICU romanizes for us.
   kMark,         // Combining diacritic (U+0300..U+036F) outside a handled run: dropped.
   kDigit,
@@ -179,6 +184,7 @@ CharClass Classify(char32_t cp) {
       InRange(cp, 0xFF66, 0xFF9F)) {
     return CharClass::kKana;
   }
+  if (internal::IsKhmerCodePoint(cp)) return CharClass::kKhmer;
   int8_t type = u_charType(static_cast<UChar32>(cp));
   switch (type) {
     case U_UPPERCASE_LETTER:
@@ -913,6 +919,11 @@ class Romanizer {
         raw_.push_back(' ');
         return end;
       }
+      case CharClass::kKhmer: {
+        size_t end = RunEnd(i, [&](size_t k) { return Classify(text_[k]) == CharClass::kKhmer; });
+        internal::RomanizeKhmer(text_.substr(i, end - i), &raw_);
+        return end;
+      }
       case CharClass::kKana:
       case CharClass::kOtherLetter:
         return Other(i, i + 1);
@@ -956,6 +967,13 @@ class Romanizer {
         raw_.push_back(static_cast<char>(cp));
       } else if (const char* latin = GetLatinTable().Lookup(cp); latin != nullptr) {
         raw_.append(latin);
+      } else if (Classify(cp) == CharClass::kOtherLetter && u_isalpha(static_cast<UChar32>(cp))) {
+        // A letter of a script ICU cannot romanize (Lao, Tibetan, Sinhala, Mongolian, ...):
+        // spelled as five letters a-p (its code point's hex digits), so the name keeps its
+        // words and meets the same spelling in the same script instead of being empty.
+        for (int shift = 16; shift >= 0; shift -= 4) {
+          raw_.push_back(static_cast<char>('a' + ((cp >> shift) & 0xF)));
+        }
       } else if (Classify(cp) != CharClass::kMark && Classify(cp) != CharClass::kVanish) {
         raw_.push_back(' ');
       }

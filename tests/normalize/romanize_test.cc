@@ -497,3 +497,32 @@ TEST(FoldSpellingTest, NameBenchFalsePairsRarelyCollide) {
 
 }  // namespace
 }  // namespace interdict::normalize
+
+namespace interdict::normalize {
+namespace {
+
+TEST(RomanizeKhmerTest, NamesKeepTheirSounds) {
+  EXPECT_EQ(Romanize("ហ៊ុន ម៉ាណែត"), "hun manaet");
+  EXPECT_EQ(Romanize("ហ៊ុន សែន"), "hun saen");
+  // Khmer digits, a subscript consonant (coeng) and nikahit.
+  EXPECT_EQ(Romanize("ភ្នំពេញ ១២"), "phnompenh 12");
+}
+
+TEST(RomanizeKhmerTest, HostileSequencesNeverCrashOrVanishSilently) {
+  // A lone coeng, a lone vowel sign, register shifters only.
+  EXPECT_NO_THROW(Romanize("្"));
+  EXPECT_NO_THROW(Romanize("ា៉៊"));
+  EXPECT_EQ(Romanize("ក្"), "k");
+}
+
+TEST(RomanizeTest, ScriptsWithoutATransliteratorStillYieldWords) {
+  // Lao: ICU has no Lao-Latin. The name is not empty and stays comparable to itself.
+  std::string lao = Romanize("ສົມພອນ");
+  EXPECT_FALSE(lao.empty());
+  EXPECT_EQ(lao.find_first_not_of("abcdefghijklmnop "), std::string::npos);
+  EXPECT_EQ(Romanize("ສົມພອນ"), lao);
+  EXPECT_NE(Romanize("ສົມພອນ ແກ້ວ"), lao);
+}
+
+}  // namespace
+}  // namespace interdict::normalize
