@@ -207,18 +207,22 @@ double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, b
     // Romanizations disagree most on vowels ("eun"/"un", "jeong"/"jong") and on Greek
     // nominative endings ("alexandros"/"alexander", "georgios"/"george").
     std::string va = WithoutVowels(a.text), vb = WithoutVowels(b.text);
-    if (!va.empty() && va == vb && config.abjad_skeleton > s) {
+    double skeleton = va.size() >= 3 ? config.abjad_skeleton : config.abjad_short_skeleton;
+    if (!va.empty() && va == vb && skeleton > s) {
       *kind = TokenMatchKind::kSkeleton;
-      s = config.abjad_skeleton;
+      s = skeleton;
     }
     std::string_view sa = WithoutGreekEnding(a.text), sb = WithoutGreekEnding(b.text);
     if (sa.size() != a.text.size() || sb.size() != b.text.size()) s = std::max(s, Blend(sa, sb));
   }
   if (abjad) {
     std::string sa = ConsonantSkeleton(a.text), sb = ConsonantSkeleton(b.text);
-    if (sa.size() >= 2 && sa == sb && config.abjad_skeleton > s) {
+    // Two consonants say little ("sofia" and "sifi" are both "sf"): a short skeleton counts
+    // less than a long one.
+    double skeleton = sa.size() >= 3 ? config.abjad_skeleton : config.abjad_short_skeleton;
+    if (sa.size() >= 2 && sa == sb && skeleton > s) {
       *kind = TokenMatchKind::kSkeleton;
-      s = config.abjad_skeleton;
+      s = skeleton;
     }
   }
   return s >= config.token_floor ? s : 0.0;

@@ -31,6 +31,7 @@ struct ScorerConfig {
   double token_floor = 0.76;         // token similarity below this is no match at all
   double spelling_match = 0.95;      // texts differ but spelling-folded keys agree
   double abjad_skeleton = 0.92;      // consonant skeletons agree (Arabic/Hebrew-script names)
+  double abjad_short_skeleton = 0.88;  // the same, for skeletons of two consonants
   double initial_match = 0.72;       // "a" against "ahmad" in a person name
   double abbreviation_match = 0.88;  // "ind" against "industria" (not for persons)
   double acronym_match = 0.90;       // "PLA" against "People's Liberation Army"

@@ -182,3 +182,16 @@ TEST(NameScorerPropertyTest, BoundedSymmetricAndReflexive) {
 
 }  // namespace
 }  // namespace interdict::match
+
+namespace interdict::match {
+namespace {
+
+TEST(NameScorerTest, TwoConsonantSkeletonsAreWeakEvidence) {
+  // "sofia"/"sifi" and "moreau"/"amari" share only two consonants each.
+  EXPECT_LT(ScoreNames("Sofia Moreau", "سيفي عماري", EntityKind::kPerson), 0.86);
+  // Longer skeletons still carry Arabic-script names to their Latin spellings.
+  EXPECT_GE(ScoreNames("Mohammed bin Salman", "محمد بن سلمان", EntityKind::kPerson), 0.86);
+}
+
+}  // namespace
+}  // namespace interdict::match
