@@ -534,6 +534,8 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   }
 
   // 2. Runs of single letters: initials for persons, one word otherwise ("a b c" -> "abc").
+  // Such a word is never a title, even if it spells one ("M.M.E." is not "Mme").
+  std::vector<std::string> from_initials;
   if (!person) {
     std::vector<std::string> merged;
     for (size_t i = 0; i < words.size();) {
@@ -542,6 +544,7 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
       if (j - i >= 2) {
         std::string joined;
         for (size_t k = i; k < j; ++k) joined += words[k];
+        from_initials.push_back(joined);
         merged.push_back(std::move(joined));
         i = j;
       } else {
@@ -559,10 +562,12 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     words.erase(words.begin());
   }
 
+  auto is_title = [&](const std::string& w) {
+    return IsHonorific(w) &&
+           std::find(from_initials.begin(), from_initials.end(), w) == from_initials.end();
+  };
   // A name made only of titles ("Mr", "Sheikh") names nobody.
-  if (maybe_person && !words.empty() &&
-      std::all_of(words.begin(), words.end(),
-                  [](const std::string& w) { return IsHonorific(w); })) {
+  if (maybe_person && !words.empty() && std::all_of(words.begin(), words.end(), is_title)) {
     return out;
   }
 
@@ -572,7 +577,7 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   for (size_t i = 0; i < words.size(); ++i) {
     std::string w = words[i];
     FoldLeetDigits(&w);
-    if (maybe_person && IsHonorific(w) && words.size() > 1) continue;
+    if (maybe_person && is_title(w) && words.size() > 1) continue;
     if (!person) {
       for (const auto& [abbr, full] : kAbbreviations) {
         if (w == abbr) {

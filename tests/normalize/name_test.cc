@@ -57,6 +57,13 @@ TEST(NormalizeNameTest, DigitsWrittenForLettersInsideWords) {
   EXPECT_EQ(Texts(NormalizeName("R2ivers", EntityKind::kOrganization))[0], "r2ivers");
 }
 
+TEST(NormalizeNameTest, InitialsThatSpellATitleAreStillAName) {
+  // "M.M.E. AG" (a listed alias) read without a kind: "mme" is not "Madame".
+  EXPECT_EQ(Texts(NormalizeName("M.M.E. AG", EntityKind::kUnknown)), V{"mme"});
+  EXPECT_TRUE(NormalizeName("Mme", EntityKind::kUnknown).Empty());
+  EXPECT_EQ(Texts(NormalizeName("Mme Curie", EntityKind::kPerson)), V{"curie"});
+}
+
 TEST(NormalizeNameTest, KnownGivenNamesAreMarkedForPersons) {
   NormalizedName p = NormalizeName("Bill Gates", EntityKind::kPerson);
   ASSERT_EQ(p.tokens.size(), 2u);
