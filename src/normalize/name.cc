@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/script.h"
+#include "normalize/generic_words.h"
 #include "normalize/romanize.h"
 
 namespace interdict::normalize {
@@ -176,9 +177,12 @@ constexpr Phrase kLegalForms[] = {
     {"pat", "jsc"},
     {"chao", "jsc"},
     {"bm", "ltd"},  // Hebrew בע"מ (be'eravon mugbal), romanized
-    {"kumpanelemitaat", "ltd"},  // Burmese ကုမ္ပဏီလီမိတက် (company limited), romanized by ICU
-    {"lemitaat", "ltd"},  // Burmese လီမိတက် (limited)
-    {"shps", "llc"},      // Georgian შპს (LLC)
+    // Burmese ကုမ္ပဏီလီမိတက် (company limited), လီမိတက် (limited) and ကုမ္ပဏီ (company),
+    // romanized syllable by syllable (normalize/burmese.h).
+    {"kone pa ni li mi tet", "ltd"},
+    {"li mi tet", "ltd"},
+    {"kone pa ni", "co"},
+    {"shps", "llc"},  // Georgian შპს (LLC)
 };
 
 // Vessel designations written before the name ("MV", "M/V", "SS", "N/M", "MT"), dropped when
@@ -431,6 +435,8 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     ++i;
   }
   words = std::move(kept);
+  // Generic business words in any language to canonical English ("gvino" -> "wine").
+  if (!person) internal::FoldGenericWords(&words, out.romanized);
   // Removing one legal form can expose another at the new edge ("Tactical Missiles
   // Corporation Joint Stock Company"): peel single-word forms off both ends.
   while (words.size() >= 2) {
@@ -488,7 +494,7 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     if (!person) {
       for (const auto& [abbr, full] : kAbbreviations) {
         if (w == abbr) {
-          w = std::string(full);
+          w = internal::FoldGenericWord(std::string(full));
           break;
         }
       }

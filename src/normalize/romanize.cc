@@ -22,8 +22,11 @@
 //                  way (김정은 → "kim jeong eun"). ICU would give "gimjeong-eun".
 //        Han       pinyin via chinese_company.h (company names split into parts, person names
 //                  as family + joined given name).
+//        Burmese   conventional Myanmar name romanization per syllable (burmese.h): ရွှေပုလဲ →
+//                  "shwe pu le"; Myanmar digits are digits.
 //        others    ICU "Any-Latin; Latin-ASCII" (kana, Thai, Devanagari, Georgian, Armenian,
-//                  Ethiopic, Myanmar, ...), per run, with this thread's transliterator clone.
+//                  Ethiopic, Mon/Shan letters, ...), per run, with this thread's transliterator
+//                  clone.
 //   4. Clean to [a-z0-9 ]: "&" → " and ", apostrophes vanish, anything else is a space.
 #include "normalize/romanize.h"
 
@@ -38,6 +41,7 @@
 #include <unicode/uchar.h>
 
 #include "base/text.h"
+#include "normalize/burmese.h"
 #include "normalize/chinese_company.h"
 #include "normalize/internal_icu.h"
 
@@ -130,6 +134,7 @@ enum class CharClass : uint8_t {
   kHangul,
   kHan,
   kKana,
+  kBurmese,
   kOtherLetter,  // A letter or mark of a script ICU romanizes for us.
   kMark,         // Combining diacritic (U+0300..U+036F) outside a handled run: dropped.
   kDigit,
@@ -179,6 +184,7 @@ CharClass Classify(char32_t cp) {
       InRange(cp, 0xFF66, 0xFF9F)) {
     return CharClass::kKana;
   }
+  if (internal::IsBurmeseCodePoint(cp)) return CharClass::kBurmese;
   int8_t type = u_charType(static_cast<UChar32>(cp));
   switch (type) {
     case U_UPPERCASE_LETTER:
@@ -911,6 +917,11 @@ class Romanizer {
         context.japanese = has_kana_;
         internal::RomanizeHanRun(text_.substr(i, end - i), context, &raw_);
         raw_.push_back(' ');
+        return end;
+      }
+      case CharClass::kBurmese: {
+        size_t end = RunEnd(i, [&](size_t k) { return Classify(text_[k]) == CharClass::kBurmese; });
+        internal::RomanizeBurmeseRun(text_.substr(i, end - i), &raw_);
         return end;
       }
       case CharClass::kKana:
