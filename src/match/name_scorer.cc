@@ -202,7 +202,7 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
     // Romanizations disagree most on vowels ("eun"/"un", "jeong"/"jong") and on Greek
     // nominative endings ("alexandros"/"alexander", "georgios"/"george").
     std::string va = WithoutVowels(a.text), vb = WithoutVowels(b.text);
-    if (!va.empty() && va == vb && config.abjad_skeleton > s) {
+    if (va.size() >= 2 && va == vb && config.abjad_skeleton > s) {
       *kind = TokenMatchKind::kSkeleton;
       s = config.abjad_skeleton;
     }
