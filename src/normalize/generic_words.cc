@@ -50,6 +50,9 @@ constexpr GenericEntry kGenericWords[] = {
     {"textiles", "textile"},
     {"wines", "wine"},
     {"papers", "paper"},
+    {"holdings", "holding"},
+    {"investments", "investment"},
+    {"garments", "garment"},
     {"agricultural", "agriculture"},
     {"electricals", "electrical"},
     // Spanish, Portuguese, Italian, French.

@@ -379,6 +379,29 @@ std::string SplitCamelCase(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Joins the Hebrew article written with a hyphen to its word ("Givat Ha-Rakafot" ->
+// "Givat HaRakafot"): Hebrew script writes ה as a prefix (הרקפות), and Latin spellings
+// also write it joined ("HaNegev", "HACARMEL").
+std::string JoinHebrewArticle(std::string_view s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    out.push_back(s[i]);
+    bool word_start = i == 0 || !letter(s[i - 1]);
+    if (word_start && i + 3 < s.size() && (s[i] == 'h' || s[i] == 'H') &&
+        (s[i + 1] == 'a' || s[i + 1] == 'A') && s[i + 2] == '-' && letter(s[i + 3])) {
+      out.push_back(s[i + 1]);
+      i += 2;  // Skips the hyphen.
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   NormalizedName out;
   Script script = model::DetectScript(utf8);
@@ -395,7 +418,8 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
       utf8 = reordered;
     }
   }
-  std::string roman = Romanize(SplitCamelCase(utf8));
+  std::string roman = Romanize(
+      SplitCamelCase(kind == EntityKind::kPerson ? std::string(utf8) : JoinHebrewArticle(utf8)));
   std::vector<std::string> words;
   for (std::string_view w : SplitWords(roman)) words.emplace_back(w);
   const bool person = kind == EntityKind::kPerson;
