@@ -137,6 +137,22 @@ std::string ConsonantSkeleton(std::string_view word) {
   return out;
 }
 
+// A spelling key (normalize::FoldSpelling) without its vowel marks, with b p v f as one letter
+// and k q ch as another: unpointed Hebrew does not show whether ב פ כ are b/v, p/f, k/ch
+// (ארבל Arbel "arvl", אקספרס Express "aksfrs", הכרמל HaCarmel "hchrml").
+std::string BegadkefatSkeleton(std::string_view key) {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (i > 0 && IsVowelLike(c)) continue;
+    if (c == 'p' || c == 'v' || c == 'f') c = 'b';
+    if (c == 'c' || c == 'q') c = 'k';
+    if (!out.empty() && out.back() == c) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
 double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool person,
                        const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
   *kind = TokenMatchKind::kExact;
@@ -211,6 +227,10 @@ double TokenSimilarity(const NameToken& a, const NameToken& b, bool abjad, bool 
   }
   if (abjad) {
     std::string sa = ConsonantSkeleton(a.text), sb = ConsonantSkeleton(b.text);
+    if (sa.size() < 2 || sa != sb) {
+      sa = BegadkefatSkeleton(a.key);
+      sb = BegadkefatSkeleton(b.key);
+    }
     if (sa.size() >= 2 && sa == sb && config.abjad_skeleton > s) {
       *kind = TokenMatchKind::kSkeleton;
       s = config.abjad_skeleton;
