@@ -18,15 +18,11 @@ namespace interdict::normalize::internal {
 
 // Replaces generic words and phrases in `words` (romanized, as NormalizeName splits them) by
 // their canonical English tokens, longest phrase first; a phrase may become several tokens
-// (ဆန်စက် → "rice mill"). English plurals become the singular ("industries" → "industry").
+// (ဆန်စက် → "rice mill"). English words are left as written.
 // Entries written in a non-Latin script (Hebrew, Burmese, Cyrillic, Arabic, Persian) are
 // matched on their romanization and only when `from_non_latin` (the name held such letters),
 // so that a romanized Hebrew or Burmese syllable never rewrites a Latin word. A one-word
 // name is left alone. Thread-safe; the first call builds the table.
 void FoldGenericWords(std::vector<std::string>* words, bool from_non_latin);
-
-// The canonical token of one Latin word ("industries" → "industry"), or `word` itself.
-// Used after abbreviations are expanded ("inds" → "industries").
-std::string FoldGenericWord(std::string word);
 
 }  // namespace interdict::normalize::internal

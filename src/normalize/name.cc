@@ -518,7 +518,7 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     if (!person) {
       for (const auto& [abbr, full] : kAbbreviations) {
         if (w == abbr) {
-          w = internal::FoldGenericWord(std::string(full));
+          w = std::string(full);
           break;
         }
       }
