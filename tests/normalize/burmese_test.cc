@@ -1,10 +1,12 @@
 #include "normalize/burmese.h"
 
+#include <random>
 #include <string>
 #include <string_view>
 
 #include <gtest/gtest.h>
 
+#include "base/text.h"
 #include "normalize/name.h"
 #include "normalize/romanize.h"
 
@@ -67,6 +69,24 @@ TEST(BurmeseTest, HostileSequencesDoNotCrash) {
   internal::RomanizeBurmeseRun(U"", &out);
   internal::RomanizeBurmeseRun(U"\u103B\u103A\u1039", &out);
   EXPECT_EQ(out, "  ");
+}
+
+TEST(BurmeseTest, RandomSequencesRomanizeToCleanAscii) {
+  constexpr unsigned kSeed = 20261127;
+  std::mt19937 rng(kSeed);
+  std::uniform_int_distribution<int> cp(0x1000, 0x104F);
+  std::uniform_int_distribution<int> len(1, 24);
+  for (int n = 0; n < 2000; ++n) {
+    std::string s;
+    int l = len(rng);
+    for (int k = 0; k < l; ++k) base::AppendUtf8(static_cast<char32_t>(cp(rng)), &s);
+    std::string r = Romanize(s);
+    for (char c : r) {
+      ASSERT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ')
+          << "seed " << kSeed << " case " << n;
+    }
+    (void)NormalizeName(s, EntityKind::kOrganization);
+  }
 }
 
 }  // namespace
