@@ -142,6 +142,22 @@ std::string ConsonantSkeleton(std::string_view word) {
 
 namespace {
 
+// A spelling key (normalize::FoldSpelling) without its vowel marks, with b p v f as one letter
+// and k q ch as another: unpointed Hebrew does not show whether ב פ כ are b/v, p/f, k/ch
+// (ארבל Arbel "arvl", אקספרס Express "aksfrs", הכרמל HaCarmel "hchrml").
+std::string BegadkefatSkeleton(std::string_view key) {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    char c = key[i];
+    if (i > 0 && IsVowelLike(c)) continue;
+    if (c == 'p' || c == 'v' || c == 'f') c = 'b';
+    if (c == 'c' || c == 'q') c = 'k';
+    if (!out.empty() && out.back() == c) continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
 double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, bool person,
                            const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
   *kind = TokenMatchKind::kExact;
@@ -208,7 +224,7 @@ double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, b
     // nominative endings ("alexandros"/"alexander", "georgios"/"george").
     std::string va = WithoutVowels(a.text), vb = WithoutVowels(b.text);
     double skeleton = va.size() >= 3 ? config.abjad_skeleton : config.abjad_short_skeleton;
-    if (!va.empty() && va == vb && skeleton > s) {
+    if (va.size() >= 2 && va == vb && skeleton > s) {
       *kind = TokenMatchKind::kSkeleton;
       s = skeleton;
     }
@@ -217,6 +233,10 @@ double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, b
   }
   if (abjad) {
     std::string sa = ConsonantSkeleton(a.text), sb = ConsonantSkeleton(b.text);
+    if (sa.size() < 2 || sa != sb) {
+      sa = BegadkefatSkeleton(a.key);
+      sb = BegadkefatSkeleton(b.key);
+    }
     // Two consonants say little ("sofia" and "sifi" are both "sf"): a short skeleton counts
     // less than a long one.
     double skeleton = sa.size() >= 3 ? config.abjad_skeleton : config.abjad_short_skeleton;

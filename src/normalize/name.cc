@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/script.h"
+#include "normalize/generic_words.h"
 #include "normalize/nicknames.h"
 #include "normalize/romanize.h"
 
@@ -177,9 +178,12 @@ constexpr Phrase kLegalForms[] = {
     {"pat", "jsc"},
     {"chao", "jsc"},
     {"bm", "ltd"},  // Hebrew בע"מ (be'eravon mugbal), romanized
-    {"kumpanelemitaat", "ltd"},  // Burmese ကုမ္ပဏီလီမိတက် (company limited), romanized by ICU
-    {"lemitaat", "ltd"},  // Burmese လီမိတက် (limited)
-    {"shps", "llc"},      // Georgian შპს (LLC)
+    // Burmese ကုမ္ပဏီလီမိတက် (company limited), လီမိတက် (limited) and ကုမ္ပဏီ (company),
+    // romanized syllable by syllable (normalize/burmese.h).
+    {"kone pa ni li mi tet", "ltd"},
+    {"li mi tet", "ltd"},
+    {"kone pa ni", "co"},
+    {"shps", "llc"},  // Georgian შპს (LLC)
 };
 
 // Vessel designations written before the name ("MV", "M/V", "SS", "N/M", "MT"), dropped when
@@ -460,6 +464,29 @@ std::string SplitCamelCase(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// Joins the Hebrew article written with a hyphen to its word ("Givat Ha-Rakafot" ->
+// "Givat HaRakafot"): Hebrew script writes ה as a prefix (הרקפות), and Latin spellings
+// also write it joined ("HaNegev", "HACARMEL").
+std::string JoinHebrewArticle(std::string_view s) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    out.push_back(s[i]);
+    bool word_start = i == 0 || !letter(s[i - 1]);
+    if (word_start && i + 3 < s.size() && (s[i] == 'h' || s[i] == 'H') &&
+        (s[i + 1] == 'a' || s[i + 1] == 'A') && s[i + 2] == '-' && letter(s[i + 3])) {
+      out.push_back(s[i + 1]);
+      i += 2;  // Skips the hyphen.
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   NormalizedName out;
   Script script = model::DetectScript(utf8);
@@ -476,7 +503,8 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
       utf8 = reordered;
     }
   }
-  std::string roman = Romanize(SplitCamelCase(utf8));
+  std::string roman = Romanize(
+      SplitCamelCase(kind == EntityKind::kPerson ? std::string(utf8) : JoinHebrewArticle(utf8)));
   std::vector<std::string> words;
   for (std::string_view w : SplitWords(roman)) words.emplace_back(w);
   const bool person = kind == EntityKind::kPerson;
@@ -516,6 +544,8 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     ++i;
   }
   words = std::move(kept);
+  // Generic business words in any language to canonical English ("gvino" -> "wine").
+  if (!person) internal::FoldGenericWords(&words, out.romanized);
   // Removing one legal form can expose another at the new edge ("Tactical Missiles
   // Corporation Joint Stock Company"): peel single-word forms off both ends.
   while (words.size() >= 2) {

@@ -23,10 +23,12 @@
 //        Han       pinyin via chinese_company.h (company names split into parts, person names
 //                  as family + joined given name).
 //        Khmer     our table (khmer.h); ICU has none.
+//        Burmese   conventional Myanmar name romanization per syllable (burmese.h): ရွှေပုလဲ →
+//                  "shwe pu le"; Myanmar digits are digits.
 //        others    ICU "Any-Latin; Latin-ASCII" (kana, Thai, Devanagari, Georgian, Armenian,
-//                  Ethiopic, Myanmar, ...), per run, with this thread's transliterator clone.
-//                  A letter ICU leaves as it was (Lao, Tibetan, Sinhala, Mongolian) is spelled
-//                  by its code point in letters a-p, so the name is not empty.
+//                  Ethiopic, Mon/Shan letters, ...), per run, with this thread's transliterator
+//                  clone. A letter ICU leaves as it was (Lao, Tibetan, Sinhala, Mongolian) is
+//                  spelled by its code point in letters a-p, so the name is not empty.
 //   4. Clean to [a-z0-9 ]: "&" → " and ", apostrophes vanish, anything else is a space.
 #include "normalize/romanize.h"
 
@@ -41,6 +43,7 @@
 #include <unicode/uchar.h>
 
 #include "base/text.h"
+#include "normalize/burmese.h"
 #include "normalize/chinese_company.h"
 #include "normalize/internal_icu.h"
 #include "normalize/khmer.h"
@@ -135,6 +138,7 @@ enum class CharClass : uint8_t {
   kHan,
   kKana,
   kKhmer,        // Our own table (ICU has no Khmer-Latin).
+  kBurmese,
   kOtherLetter,  // A letter or mark of a script ICU romanizes for us.
   kMark,         // Combining diacritic (U+0300..U+036F) outside a handled run: dropped.
   kDigit,
@@ -185,6 +189,7 @@ CharClass Classify(char32_t cp) {
     return CharClass::kKana;
   }
   if (internal::IsKhmerCodePoint(cp)) return CharClass::kKhmer;
+  if (internal::IsBurmeseCodePoint(cp)) return CharClass::kBurmese;
   int8_t type = u_charType(static_cast<UChar32>(cp));
   switch (type) {
     case U_UPPERCASE_LETTER:
@@ -922,6 +927,11 @@ class Romanizer {
       case CharClass::kKhmer: {
         size_t end = RunEnd(i, [&](size_t k) { return Classify(text_[k]) == CharClass::kKhmer; });
         internal::RomanizeKhmer(text_.substr(i, end - i), &raw_);
+        return end;
+      }
+      case CharClass::kBurmese: {
+        size_t end = RunEnd(i, [&](size_t k) { return Classify(text_[k]) == CharClass::kBurmese; });
+        internal::RomanizeBurmeseRun(text_.substr(i, end - i), &raw_);
         return end;
       }
       case CharClass::kKana:

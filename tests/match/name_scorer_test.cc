@@ -31,6 +31,35 @@ double Score(const NormalizedName& a, const NormalizedName& b, EntityKind k) {
   return NameScorer(a, k).Score(b);
 }
 
+NormalizedName WithKeys(NormalizedName n, std::initializer_list<const char*> keys, bool abjad) {
+  size_t i = 0;
+  for (const char* k : keys) n.tokens[i++].key = k;
+  n.romanized = abjad;
+  n.abjad = abjad;
+  return n;
+}
+
+// Unpointed Hebrew hides whether ב פ כ read b/v, p/f, k/ch: ארבל אקספרס is "arvl aksfrs".
+TEST(NameScorerTest, HebrewBegadkefatLettersMeetEitherReading) {
+  auto hebrew = WithKeys(Make({"arvl", "aksfrs"}), {"arvl", "aksfrs"}, true);
+  auto latin = WithKeys(Make({"arbel", "express"}), {"arbl", "aksprs"}, false);
+  EXPECT_GE(Score(hebrew, latin, EntityKind::kVessel), 0.86);
+  auto carmel = WithKeys(Make({"hdr", "hchrml"}), {"hdr", "hcrml"}, true);
+  auto latin_carmel = WithKeys(Make({"hadar", "hacarmel"}), {"hdr", "hkrml"}, false);
+  EXPECT_GE(Score(carmel, latin_carmel, EntityKind::kVessel), 0.86);
+  // Another consonant is still another word.
+  auto other = WithKeys(Make({"arbel", "expert"}), {"arbl", "aksprt"}, false);
+  EXPECT_LT(Score(hebrew, other, EntityKind::kVessel), 0.86);
+}
+
+// Burmese syllables are short: "moe" and "myo" share only the consonant m.
+TEST(NameScorerTest, OneConsonantSkeletonIsNoCrossScriptMatch) {
+  auto burmese = WithKeys(Make({"moe", "zaw", "electrical"}), {"ma", "zu", "alktrkl"}, false);
+  burmese.romanized = true;
+  auto latin = WithKeys(Make({"myo", "zaw", "electrical"}), {"mu", "zu", "alktrkl"}, false);
+  EXPECT_LT(Score(burmese, latin, EntityKind::kOrganization), 0.86);
+}
+
 TEST(NameScorerTest, IdenticalNamesScoreOne) {
   auto a = Make({"vladimir", "putin"});
   EXPECT_DOUBLE_EQ(Score(a, a, EntityKind::kPerson), 1.0);
