@@ -507,7 +507,7 @@ bool OnlyItsOwnVariant(std::string_view trimmed) {
   return trimmed.find_first_of("(:,") == std::string_view::npos && !HasAliasMarker(trimmed);
 }
 
-std::vector<std::string> NameVariants(std::string_view raw) {
+std::vector<std::string> NameVariants(std::string_view raw, EntityKind kind) {
   std::vector<std::string> out;
   // Fast path: the full pass below would find nothing else either.
   const std::string_view trimmed = base::Trim(raw);
@@ -552,6 +552,7 @@ std::vector<std::string> NameVariants(std::string_view raw) {
       droppable = true;
     }
     if (base::FindIgnoreCase(inner, "branch") != std::string::npos) droppable = true;
+    if (kind == EntityKind::kVessel) droppable = true;  // "(Malta)", "(IMO 9187629)"
   }
   outside = base::CollapseWhitespace(outside);
   // Markers outside parentheses: "A ex B", "A f/k/a B".
@@ -565,7 +566,10 @@ std::vector<std::string> NameVariants(std::string_view raw) {
   size_t comma = base_name.rfind(',');
   if (comma != std::string::npos && comma > 0) {
     std::string tail = base::AsciiToLower(base_name.substr(comma + 1));
-    if (tail.find("branch") != std::string::npos || tail.find("port ") != std::string::npos) {
+    const bool vessel_registry =
+        kind == EntityKind::kVessel && std::count(tail.begin(), tail.end(), ' ') <= 3;
+    if (tail.find("branch") != std::string::npos || tail.find("port ") != std::string::npos ||
+        vessel_registry) {
       push(std::string(base::Trim(std::string_view(base_name).substr(0, comma))));
     }
   }
@@ -579,11 +583,11 @@ Result<CompareResult> ScreenerImpl::Compare(std::string_view a, std::string_view
   INTERDICT_ASSIGN_OR_RETURN(NormalizedName nb, NormalizeQueryName(b, kind, "second name"));
   // Best over the names' variants (former names in parentheses, branch qualifiers).
   std::vector<NormalizedName> va = {na}, vb = {nb};
-  for (const std::string& v : NameVariants(a)) {
+  for (const std::string& v : NameVariants(a, kind)) {
     auto n = NormalizeQueryName(v, kind, "first name");
     if (n.ok() && v != a) va.push_back(std::move(*n));
   }
-  for (const std::string& v : NameVariants(b)) {
+  for (const std::string& v : NameVariants(b, kind)) {
     auto n = NormalizeQueryName(v, kind, "second name");
     if (n.ok() && v != b) vb.push_back(std::move(*n));
   }
@@ -731,7 +735,7 @@ Result<std::vector<Hit>> ScreenerImpl::Screen(const Query& query,
     SortAndLimit(&hits, options.limit);
     return hits;
   }
-  for (const std::string& v : NameVariants(query.name)) {
+  for (const std::string& v : NameVariants(query.name, query.kind)) {
     if (v == base::Trim(query.name)) continue;
     Query vq = query;
     vq.name = v;

@@ -29,7 +29,9 @@ inline constexpr double kMaxBonus = 0.07;
 // The name and the variants it carries: without a leading "LABEL:", without parenthesized
 // parts, each former name inside parentheses ("(ex-Grand Wheatland)", "(formerly X)"), and
 // without a trailing ", ... Branch" qualifier. The first entry is the (trimmed) name itself.
-std::vector<std::string> NameVariants(std::string_view raw);
+// For vessels also without any parenthesized part or short trailing ", X": a flag or port of
+// registry ("Kalliopi Dawn (Malta)", "Soja Paranaense, Santos") is not part of the name.
+std::vector<std::string> NameVariants(std::string_view raw, EntityKind kind = EntityKind::kUnknown);
 
 // A Bloom filter over the index keys (two probes). Most keys a query looks up are in no
 // listed name, above all against a small list (a day's delta); the filter turns those away

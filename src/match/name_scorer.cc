@@ -158,6 +158,26 @@ std::string BegadkefatSkeleton(std::string_view key) {
   return out;
 }
 
+// Both legal forms are national ones, of no common legal system ("OOO" vs "Ltda.").
+bool JurisdictionsConflict(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  size_t i = 0;
+  while (i < a.size()) {
+    size_t end = a.find(' ', i);
+    if (end == std::string_view::npos) end = a.size();
+    std::string_view code = a.substr(i, end - i);
+    size_t j = 0;
+    while (j < b.size()) {
+      size_t bend = b.find(' ', j);
+      if (bend == std::string_view::npos) bend = b.size();
+      if (b.substr(j, bend - j) == code) return false;
+      j = bend + 1;
+    }
+    i = end + 1;
+  }
+  return true;
+}
+
 double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, bool person,
                            const ScorerConfig& config, TokenMatchKind* kind, bool cross_script) {
   *kind = TokenMatchKind::kExact;
@@ -395,7 +415,8 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
   const double substituted = std::min(unmatched_q, unmatched_c);
   den += config_.conflict_weight * 2 * substituted +
          extra * (std::max(unmatched_q, unmatched_c) - substituted) +
-         config_.conflict_weight * unmatched_numbers;
+         (kind_ == EntityKind::kVessel ? config_.vessel_number_conflict : config_.conflict_weight) *
+             unmatched_numbers;
   unmatched_q += unmatched_numbers;  // for the caps below: still unmatched words
   out.token_score = den > 0 ? num / den : 0.0;
   // Only common words matched ("mohammed", "trading") while other words did not.
@@ -450,11 +471,13 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
   // Legal forms: a conflict lowers the score a little; absence on one side is no conflict.
   if (!query_.legal_form.empty() && !cand.legal_form.empty() &&
       query_.legal_form != cand.legal_form) {
-    out.legal_form_factor = query_.legal_family == cand.legal_family ||
-                                    query_.legal_family == "generic" ||
-                                    cand.legal_family == "generic"
-                                ? config_.legal_form_variant
-                                : config_.legal_family_conflict;
+    out.legal_form_factor =
+        JurisdictionsConflict(query_.legal_jurisdiction, cand.legal_jurisdiction)
+            ? config_.legal_jurisdiction_conflict
+        : query_.legal_family == cand.legal_family || query_.legal_family == "generic" ||
+                cand.legal_family == "generic"
+            ? config_.legal_form_variant
+            : config_.legal_family_conflict;
     out.score *= out.legal_form_factor;
   }
   out.score = std::clamp(out.score, 0.0, 1.0);

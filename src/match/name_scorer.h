@@ -46,9 +46,14 @@ struct ScorerConfig {
   double extra_weight_person = 0.15;    // an extra name part on one side (persons)
   double extra_weight_other = 0.65;     // an extra word on one side (organizations, vessels)
   double conflict_weight = 1.0;         // each unmatched token when both sides have some
+  // An unmatched number in a vessel name: sister ships differ only by it ("Gulf Sunbird II").
+  double vessel_number_conflict = 2.5;
   double compact_floor = 0.92;          // compact view counts only from this similarity
   double legal_family_conflict = 0.90;  // "AG" vs "GmbH"
   double legal_form_variant = 0.97;     // "LLC" vs "Ltd" (same family)
+  // National forms of different countries ("OOO" vs "Ltda.", "S.r.l." vs "Pte. Ltd."): the
+  // same name registered in another country is another company.
+  double legal_jurisdiction_conflict = 0.85;
 };
 
 enum class TokenMatchKind : uint8_t {

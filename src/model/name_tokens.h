@@ -39,6 +39,9 @@ struct NormalizedName {
   std::vector<NameToken> tokens;  // in written order, honorifics and legal forms removed
   std::string legal_form;         // canonical legal form found ("llc", "jsc", "ltd"), or ""
   std::string legal_family;       // "limited", "stock", or the form itself when unclassified
+  // Where a national form is used ("cis" for OOO, "de" for GmbH, "pt es" for Ltda.), or ""
+  // for English and pan-national forms (LLC, Ltd, JSC, SA).
+  std::string legal_jurisdiction;
   bool romanized = false;         // the name held non-Latin letters
   bool abjad = false;             // written in Arabic or Hebrew script: short vowels absent
 

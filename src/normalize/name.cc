@@ -422,6 +422,140 @@ void FoldLeetDigits(std::string* w) {
   }
 }
 
+// Where a national legal form is used, as a few space-separated labels (one per legal
+// system or language area); English and pan-national forms (LLC, Ltd, Inc, JSC, SA, AS) have
+// none. "OOO" (Russia and its neighbours) and "Ltda." (Brazil, Portugal, Colombia) name
+// companies of different countries, even though both are limited-liability forms.
+std::string_view LegalJurisdiction(std::string_view phrase) {
+  static constexpr std::pair<std::string_view, std::string_view> kTable[] = {
+      {"obshchestvo s ogranichennoy otvetstvennostyu", "cis"},
+      {"obshchestvo s ogranichennoi otvetstvennostiu", "cis"},
+      {"publichnoe aktsionernoe obshchestvo", "cis"},
+      {"aktsionernoe obshchestvo", "cis"},
+      {"otkrytoe aktsionernoe obshchestvo", "cis"},
+      {"zakrytoe aktsionernoe obshchestvo", "cis"},
+      {"ooo", "cis"},
+      {"o o o", "cis"},
+      {"oao", "cis"},
+      {"o a o", "cis"},
+      {"zao", "cis"},
+      {"z a o", "cis"},
+      {"pao", "cis"},
+      {"p a o", "cis"},
+      {"too", "cis"},
+      {"tovarystvo z obmezhenoyu vidpovidalnistyu", "ua"},
+      {"tov", "ua"},
+      {"prat", "ua"},
+      {"pat", "ua"},
+      {"gesellschaft mit beschrankter haftung", "de"},
+      {"gmbh", "de"},
+      {"g m b h", "de"},
+      {"aktiengesellschaft", "de"},
+      {"ag", "de"},
+      {"a g", "de"},
+      {"kg", "de"},
+      {"gmbh co kg", "de"},
+      {"societa a responsabilita limitata", "it"},
+      {"societa per azioni", "it"},
+      {"spa", "it"},
+      {"s p a", "it"},
+      {"srl", "it ro es"},
+      {"s r l", "it ro es"},
+      {"societatea cu raspundere limitata", "ro"},
+      {"societe a responsabilite limitee", "fr"},
+      {"sarl", "fr"},
+      {"s a r l", "fr"},
+      {"sas", "fr"},
+      {"s a s", "fr"},
+      {"suarl", "fr"},
+      {"eurl", "fr"},
+      {"sociedad de responsabilidad limitada", "es"},
+      {"sociedad anonima", "es"},
+      {"sociedad anonima cerrada", "es"},
+      {"s de rl", "es"},
+      {"sa de cv", "es"},
+      {"sl", "es"},
+      {"s l", "es"},
+      {"sac", "es"},
+      {"s a c", "es"},
+      {"ltda", "pt es"},
+      {"besloten vennootschap", "nl"},
+      {"naamloze vennootschap", "nl"},
+      {"bv", "nl"},
+      {"b v", "nl"},
+      {"nv", "nl"},
+      {"n v", "nl"},
+      {"pte ltd", "sg"},
+      {"pte", "sg"},
+      {"sendirian berhad", "my"},
+      {"sdn bhd", "my"},
+      {"bhd", "my"},
+      {"perseroan terbatas", "id"},
+      {"pt", "id"},
+      {"p t", "id"},
+      {"tbk", "id"},
+      {"pvt ltd", "in"},
+      {"pvt", "in"},
+      {"spolka z ograniczona odpowiedzialnoscia", "pl"},
+      {"spolka komandytowo akcyjna", "pl"},
+      {"sp z o o", "pl"},
+      {"sp zoo", "pl"},
+      {"spzoo", "pl"},
+      {"sp zoo ska", "pl"},
+      {"zooska", "pl"},
+      {"ska", "pl"},
+      {"spj", "pl"},
+      {"sp j", "pl"},
+      {"doo", "yu"},
+      {"d o o", "yu"},
+      {"sro", "cz"},
+      {"kft", "hu"},
+      {"free zone establishment", "ae"},
+      {"free zone company", "ae"},
+      {"fze", "ae"},
+      {"fzco", "ae"},
+      {"fzc", "ae"},
+      {"fz llc", "ae"},
+      {"fzllc", "ae"},
+      {"fz co", "ae"},
+      {"kabushiki kaisha", "jp"},
+      {"kk", "jp"},
+      {"k k", "jp"},
+      {"ab", "se"},
+      {"a b", "se"},
+      {"oy", "fi"},
+      {"oyj", "fi"},
+      {"limited sirketi", "tr"},
+      {"anonim sirketi", "tr"},
+      {"ltd sti", "tr"},
+      {"sti", "tr"},
+      {"shps", "al"},
+      {"bm", "il"},
+      {"kone pa ni li mi tet", "mm"},
+      {"li mi tet", "mm"},
+      {"kone pa ni", "mm"},
+      {"kumpane lemitaat", "mm"},
+  };
+  for (const auto& [words, where] : kTable) {
+    if (words == phrase) return where;
+  }
+  return "";
+}
+
+// Records the first legal form found: words[i, i + len) folded to `form`.
+void SetLegalForm(const std::vector<std::string>& words, size_t i, size_t len,
+                  std::string_view form, NormalizedName* out) {
+  if (!out->legal_form.empty()) return;
+  out->legal_form = std::string(form);
+  out->legal_family = std::string(LegalFamily(form));
+  std::string phrase;
+  for (size_t k = i; k < i + len && k < words.size(); ++k) {
+    if (!phrase.empty()) phrase.push_back(' ');
+    phrase += words[k];
+  }
+  out->legal_jurisdiction = std::string(LegalJurisdiction(phrase));
+}
+
 }  // namespace
 
 std::string_view CanonicalLegalForm(std::string_view romanized_phrase) {
@@ -528,15 +662,11 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
     }
     // A name that is only a legal form ("LLC") has no name words at all.
     if (len > 0 && len == words.size()) {
-      out.legal_form = std::string(form);
-      out.legal_family = std::string(LegalFamily(form));
+      SetLegalForm(words, i, len, form, &out);
       return out;
     }
     if (len > 0 && (multiword || at_edge)) {
-      if (out.legal_form.empty()) {
-        out.legal_form = std::string(form);
-        out.legal_family = std::string(LegalFamily(form));
-      }
+      SetLegalForm(words, i, len, form, &out);
       i += len;
       continue;
     }
@@ -551,15 +681,13 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   while (words.size() >= 2) {
     std::string_view form;
     if (MatchLegalForm(words, words.size() - 1, &form) == 1) {
+      SetLegalForm(words, words.size() - 1, 1, form, &out);
       words.pop_back();
     } else if (MatchLegalForm(words, 0, &form) == 1) {
+      SetLegalForm(words, 0, 1, form, &out);
       words.erase(words.begin());
     } else {
       break;
-    }
-    if (out.legal_form.empty()) {
-      out.legal_form = std::string(form);
-      out.legal_family = std::string(LegalFamily(form));
     }
   }
 

@@ -34,6 +34,16 @@ TEST(NameVariantsTest, BranchesAndLabelsAreDroppedGroupQualifiersStay) {
             (V{"Sindh Agro Chemicals (Pvt) Ltd, Sukkur Branch", "Sindh Agro Chemicals (Pvt) Ltd"}));
 }
 
+TEST(NameVariantsTest, VesselFlagsAndPortsOfRegistryAreDropped) {
+  EXPECT_EQ(NameVariants("Kalliopi Dawn (Malta)", EntityKind::kVessel),
+            (V{"Kalliopi Dawn (Malta)", "Kalliopi Dawn"}));
+  EXPECT_EQ(NameVariants("MV Soja Paranaense, Santos", EntityKind::kVessel),
+            (V{"MV Soja Paranaense, Santos", "MV Soja Paranaense"}));
+  // Not for companies: "(Thailand)" names another company of the group.
+  EXPECT_EQ(NameVariants("Kalliopi Dawn (Malta)", EntityKind::kOrganization),
+            (V{"Kalliopi Dawn (Malta)"}));
+}
+
 TEST(NameVariantsTest, WordsThatOnlyLookLikeMarkersStay) {
   EXPECT_EQ(NameVariants("Alexandra Exports"), (V{"Alexandra Exports"}));
   EXPECT_EQ(NameVariants("Rex Express Ltd"), (V{"Rex Express Ltd"}));

@@ -215,6 +215,25 @@ TEST(NameScorerPropertyTest, BoundedSymmetricAndReflexive) {
 namespace interdict::match {
 namespace {
 
+TEST(NameScorerTest, NationalLegalFormsOfDifferentCountriesConflict) {
+  const auto org = EntityKind::kOrganization;
+  EXPECT_LT(ScoreNames("Tessaline Trade OOO", "Tessaline Trade Ltda.", org), 0.86);
+  EXPECT_LT(ScoreNames("Altamura Ferrostampi S.r.l.", "Altamura Ferrostampi Pte. Ltd.", org), 0.86);
+  // Translations and forms of one legal system stay matches.
+  EXPECT_GE(ScoreNames("Tessaline Trade OOO", "Tessaline Trade LLC", org), 0.95);
+  EXPECT_GE(ScoreNames("OAO Gazprom", "Gazprom PAO", org), 0.95);
+  EXPECT_GE(ScoreNames("Deutsche Bank AG", "Deutsche Bank GmbH", org), 0.86);
+  EXPECT_EQ(normalize::NormalizeName("Romashka OOO", org).legal_jurisdiction, "cis");
+  EXPECT_EQ(normalize::NormalizeName("Romashka LLC", org).legal_jurisdiction, "");
+}
+
+TEST(NameScorerTest, AHullNumberSetsSisterShipsApart) {
+  const auto vessel = EntityKind::kVessel;
+  EXPECT_LT(ScoreNames("Gulf Sunbird", "Gulf Sunbird II", vessel), 0.86);
+  EXPECT_LT(ScoreNames("Snow Storm 1", "Snow Storm 2", vessel), 0.86);
+  EXPECT_DOUBLE_EQ(ScoreNames("Gulf Sunbird II", "GULF SUNBIRD II", vessel), 1.0);
+}
+
 TEST(NameScorerTest, TwoConsonantSkeletonsAreWeakEvidence) {
   // "sofia"/"sifi" and "moreau"/"amari" share only two consonants each.
   EXPECT_LT(ScoreNames("Sofia Moreau", "سيفي عماري", EntityKind::kPerson), 0.86);
