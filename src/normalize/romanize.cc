@@ -1060,7 +1060,7 @@ std::string SpellingPhones(std::string_view w) {
           phones.push_back('v');
           break;
         case 'z':
-          phones.push_back(i > 0 && w[i - 1] == 't' ? 's' : 'z');  // tz = ts
+          phones.push_back('s');  // tz = ts; s and z: German and English spellings of з
           break;
         case 'y':
           // A consonant only before a vowel at the start (Yuri, Yakov); the initial "ye" of

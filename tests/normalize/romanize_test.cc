@@ -386,6 +386,10 @@ TEST(FoldSpellingTest, RomanizationVariantsMeet) {
   ExpectSameKey({"un", "eun"});
   ExpectSameKey({"zelensky", "zelenskyy", "zelenskiy", "zelenskyi"});
   ExpectSameKey({"pyotr", "petr", "piotr"});
+  // German spellings write з as s: Selenskyj, Gasprom, Asis.
+  ExpectSameKey({"zelensky", "selenskyj"});
+  ExpectSameKey({"gazprom", "gasprom"});
+  ExpectSameKey({"aziz", "asis"});
 }
 
 TEST(FoldSpellingTest, KeepsDifferentNamesApart) {
