@@ -1113,7 +1113,8 @@ std::string Romanize(std::string_view utf8) {
 //   1. lower-case letters only, doubled letters written once (mm → m);
 //   2. consonant spellings folded to one symbol per sound: sh/sch, ch/tch/tsch/cz, zh, kh = h, ph =
 //   f, th = t, dh = d, gh = g, dj/dzh/dsch = j, ck/q/c
-//      before a o u = k, c before e i y = s, x = ks, w = v, tz = ts;
+//      before a o u = k, c before e i y = s, x = ks, w = v, z = s (German writes з as s:
+//      Selenskyj, Gasprom);
 //   3. y and j are vowels where they are glides (after a vowel: Shoygu, Shojgu, Nikolay), i and
 //      y are consonants before a vowel at the start (Iouri = Yuri);
 //   4. a final h after a vowel is dropped (Abdullah, Fatimah, Fatemeh);
