@@ -853,6 +853,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   const double floor = options.threshold - kMaxBonus;
   match::ScorerConfig config;
   config.acronym_both_ways = false;  // a listed acronym does not match every long name
+  config.one_word_listed_cap = 0.80;  // "MARTIN" (listed alias) is not every "John Martin"
   size_t q_words = 0, q_word_count = 0;
   double q_total_weight = 0;
   for (const NameToken& t : q.tokens) {

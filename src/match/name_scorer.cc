@@ -430,6 +430,16 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
   if ((unmatched_q > 0 || unmatched_c > 0) && matched_weight < config_.common_only_weight) {
     out.token_score = std::min(out.token_score, config_.common_only_cap);
   }
+  // Screening: a person listed under one word ("MARTIN", "ABU FATIMA": a kunya) against a
+  // screened name with another word: one shared name part is not enough ("John Martin",
+  // "Fatima Costa"). A one-word screened name ("Putin") still meets the full listed name.
+  if (person && config_.one_word_listed_cap < 1.0 && out.pairs.size() == 1 && unmatched_q > 0) {
+    size_t c_informative = 0;
+    for (const NameToken& t : ct) c_informative += Informative(t) ? 1 : 0;
+    if (c_informative == 1) {
+      out.token_score = std::min(out.token_score, config_.one_word_listed_cap);
+    }
+  }
 
   // Compact view, for words joined or split differently ("SiemensAG", "Jan Daniel",
   // "Vanderbilt" / "van der Bilt", "Al Kawthar" / "A-Kawthar"): only when the two names have

@@ -41,6 +41,10 @@ struct ScorerConfig {
   // other words, the score is capped at common_only_cap: "Mohammed" alone is not "Mohammed Ali".
   double common_only_weight = 0.5;
   double common_only_cap = 0.78;
+  // Cap for a person listed under one word when the screened name has other words ("MARTIN"
+  // vs "John Martin"). 1 (off) by default, which keeps Score() symmetric; the Screener sets
+  // 0.80 (docs/match.md).
+  double one_word_listed_cap = 1.0;
   bool acronym_both_ways = true;        // false: only a query that is the acronym (screening)
   double similarity_power = 1.5;        // matched tokens count as similarity^power
   double extra_weight_person = 0.15;    // an extra name part on one side (persons)

@@ -644,11 +644,12 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   const bool person = kind == EntityKind::kPerson;
   const bool maybe_person = person || kind == EntityKind::kUnknown;
 
-  // 1. Legal forms: whole multi-word phrases anywhere; single words only at either end.
+  // 1. Legal forms: whole multi-word phrases anywhere; single words only at either end. A
+  // person has none ("Chao Wei" keeps its "chao", which is also Ukrainian ЧАО).
   std::vector<std::string> kept;
   for (size_t i = 0; i < words.size();) {
     std::string_view form;
-    size_t len = MatchLegalForm(words, i, &form);
+    size_t len = person ? 0 : MatchLegalForm(words, i, &form);
     bool at_edge = i == 0 || i + len == words.size();
     // Spelled-out initials ("p t", "s a r l") are a legal form only at an edge of the name
     // and not inside a longer run of initials ("a b c" is a name).
@@ -678,7 +679,7 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   if (!person) internal::FoldGenericWords(&words, out.romanized);
   // Removing one legal form can expose another at the new edge ("Tactical Missiles
   // Corporation Joint Stock Company"): peel single-word forms off both ends.
-  while (words.size() >= 2) {
+  while (words.size() >= 2 && !person) {
     std::string_view form;
     if (MatchLegalForm(words, words.size() - 1, &form) == 1) {
       SetLegalForm(words, words.size() - 1, 1, form, &out);

@@ -234,6 +234,22 @@ TEST(NameScorerTest, AHullNumberSetsSisterShipsApart) {
   EXPECT_DOUBLE_EQ(ScoreNames("Gulf Sunbird II", "GULF SUNBIRD II", vessel), 1.0);
 }
 
+TEST(NameScorerTest, OneWordListedPersonNeedsMoreThanOneSharedWordWhenCapped) {
+  const auto person = EntityKind::kPerson;
+  ScorerConfig screening;
+  screening.one_word_listed_cap = 0.80;
+  auto score = [&](const char* query, const char* listed, const ScorerConfig& config) {
+    return NameScorer(normalize::NormalizeName(query, person), person, config)
+        .Score(normalize::NormalizeName(listed, person));
+  };
+  EXPECT_LE(score("John Martin", "MARTIN", screening), 0.80);
+  EXPECT_LE(score("Fatima Costa", "ABU FATIMA", screening), 0.80);
+  // The other direction, and the default (symmetric) configuration, are not capped.
+  EXPECT_GT(score("Martin", "John Martin", screening), 0.80);
+  EXPECT_GT(score("John Martin", "MARTIN", ScorerConfig{}), 0.80);
+  EXPECT_DOUBLE_EQ(score("Martin", "MARTIN", screening), 1.0);
+}
+
 TEST(NameScorerTest, TwoConsonantSkeletonsAreWeakEvidence) {
   // "sofia"/"sifi" and "moreau"/"amari" share only two consonants each.
   EXPECT_LT(ScoreNames("Sofia Moreau", "سيفي عماري", EntityKind::kPerson), 0.86);

@@ -64,6 +64,15 @@ TEST(NormalizeNameTest, InitialsThatSpellATitleAreStillAName) {
   EXPECT_EQ(Texts(NormalizeName("Mme Curie", EntityKind::kPerson)), V{"curie"});
 }
 
+TEST(NormalizeNameTest, PersonsHaveNoLegalForm) {
+  // "Chao" (Ukrainian ЧАО), "Pat" (ПАТ) and "Ao" are legal forms of companies, not of people.
+  NormalizedName p = NormalizeName("WEI, Chao", EntityKind::kPerson);
+  EXPECT_EQ(Texts(p), (V{"chao", "wei"}));
+  EXPECT_TRUE(p.legal_form.empty());
+  EXPECT_EQ(Texts(NormalizeName("Pat Smith", EntityKind::kPerson)), (V{"pat", "smith"}));
+  EXPECT_EQ(NormalizeName("Chao Wei", EntityKind::kOrganization).legal_form, "jsc");
+}
+
 TEST(NormalizeNameTest, KnownGivenNamesAreMarkedForPersons) {
   NormalizedName p = NormalizeName("Bill Gates", EntityKind::kPerson);
   ASSERT_EQ(p.tokens.size(), 2u);
