@@ -70,6 +70,7 @@ struct Explanation {
   double token_score = 0;
   double compact_score = 0;  // joined-words view, when it decided
   double legal_form_factor = 1;
+  bool han_characters_differ = false;  // both written in Han; same pinyin, other characters
   std::vector<FeatureNote> features;
 
   // One line for tables: "shoygu~shoigu(spelling) sergei=sergei; dob +0.04".

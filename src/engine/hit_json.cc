@@ -33,6 +33,7 @@ Json ExplanationToJson(const Explanation& x, ExplainLevel level) {
   }
   j["name_score"] = RoundScore(x.name_score);
   if (x.legal_form_factor < 1) j["legal_form_factor"] = x.legal_form_factor;
+  if (x.han_characters_differ) j["han_characters_differ"] = true;
   Json features = Json::array();
   for (const FeatureNote& f : x.features) {
     features.push_back(Json{{"feature", f.feature},

@@ -32,6 +32,7 @@ std::string Explanation::Summary() const {
   for (const std::string& u : unmatched_match) out += " +" + u;
   if (compact_score > 0 && compact_score >= token_score) out += " [joined]";
   if (legal_form_factor < 1) out += " [legal form differs]";
+  if (han_characters_differ) out += " [Han characters differ]";
   for (const FeatureNote& f : features) {
     char buf[32];
     std::snprintf(buf, sizeof(buf), "%+.2f", f.contribution);
@@ -400,6 +401,7 @@ Explanation ScreenerImpl::Explain(const NormalizedName& q, const NormalizedName&
   x.token_score = s.token_score;
   x.compact_score = s.compact_score;
   x.legal_form_factor = s.legal_form_factor;
+  x.han_characters_differ = s.han_characters_differ;
   return x;
 }
 

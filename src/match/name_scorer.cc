@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/text.h"
 #include "match/string_metrics.h"
 #include "normalize/nicknames.h"
 
@@ -156,6 +157,25 @@ std::string BegadkefatSkeleton(std::string_view key) {
     out.push_back(c);
   }
   return out;
+}
+
+// 1 - (edit distance / longer length) over the characters of two UTF-8 strings.
+double HanSimilarity(std::string_view a, std::string_view b) {
+  std::u32string x = base::Utf8ToU32(a), y = base::Utf8ToU32(b);
+  if (x.empty() || y.empty()) return 0.0;
+  std::vector<size_t> row(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return 1.0 -
+         static_cast<double>(row[y.size()]) / static_cast<double>(std::max(x.size(), y.size()));
 }
 
 // Both legal forms are national ones, of no common legal system ("OOO" vs "Ltda.").
@@ -489,6 +509,12 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
             ? config_.legal_form_variant
             : config_.legal_family_conflict;
     out.score *= out.legal_form_factor;
+  }
+  // Two persons' names both written in Han characters: pinyin merged homophones (高石 and 高市
+  // are both "gao shi"), so the characters have the last word.
+  if (person && !query_.han.empty() && !cand.han.empty() && query_.han != cand.han) {
+    out.score = std::min(out.score, HanSimilarity(query_.han, cand.han));
+    out.han_characters_differ = true;
   }
   out.score = std::clamp(out.score, 0.0, 1.0);
   return out;

@@ -88,6 +88,7 @@ struct NameScore {
   std::vector<int> unmatched_candidate;
   bool used_compact = false;
   bool used_acronym = false;
+  bool han_characters_differ = false;  // capped by HanSimilarity (both names in Han)
 };
 
 // Similarity of two single tokens in [0,1] and how it was reached (exported for tests and

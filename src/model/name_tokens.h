@@ -43,6 +43,9 @@ struct NormalizedName {
   // for English and pan-national forms (LLC, Ltd, JSC, SA).
   std::string legal_jurisdiction;
   bool romanized = false;         // the name held non-Latin letters
+  // A person's name written in Han characters: those characters in Simplified form (UTF-8),
+  // else "". Pinyin merges homophones (石 and 市 are both "shi"), the characters do not.
+  std::string han;
   bool abjad = false;             // written in Arabic or Hebrew script: short vowels absent
 
   // All tokens' texts joined without spaces ("jandanielbothma", "vanderbilt"). Returns

@@ -17,7 +17,7 @@
 namespace interdict::normalize::internal {
 namespace {
 
-constexpr size_t kTransformCount = 3;
+constexpr size_t kTransformCount = 4;
 
 icu::UnicodeString ToIcu(std::u32string_view text) {
   icu::UnicodeString out;
@@ -60,6 +60,10 @@ const icu::Transliterator* Prototype(IcuTransform transform) {
     case IcuTransform::kSimplifiedTraditional: {
       static const icu::Transliterator* const hant = CreatePrototype("Simplified-Traditional");
       return hant;
+    }
+    case IcuTransform::kTraditionalSimplified: {
+      static const icu::Transliterator* const hans = CreatePrototype("Traditional-Simplified");
+      return hans;
     }
   }
   return nullptr;

@@ -21,6 +21,7 @@ enum class IcuTransform : uint8_t {
   kAnyLatin,               // "Any-Latin; Latin-ASCII": every script ICU knows, to ASCII.
   kHanLatin,               // "Han-Latin; Latin-ASCII": pinyin without tones, spaced.
   kSimplifiedTraditional,  // "Simplified-Traditional": only to build the Chinese tables.
+  kTraditionalSimplified,  // "Traditional-Simplified": Han characters of person names.
 };
 
 // Applies `transform` to `text` and returns UTF-8 (which may still hold non-ASCII characters

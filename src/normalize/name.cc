@@ -7,8 +7,10 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "model/script.h"
 #include "normalize/generic_words.h"
+#include "normalize/internal_icu.h"
 #include "normalize/nicknames.h"
 #include "normalize/romanize.h"
 
@@ -556,6 +558,20 @@ void SetLegalForm(const std::vector<std::string>& words, size_t i, size_t len,
   out->legal_jurisdiction = std::string(LegalJurisdiction(phrase));
 }
 
+// The Han characters of `utf8` in Simplified form ("" when there are none).
+std::string HanCharacters(std::string_view utf8) {
+  std::u32string han;
+  size_t pos = 0;
+  while (pos < utf8.size()) {
+    char32_t cp = base::DecodeUtf8(utf8, &pos);
+    if (model::ScriptOf(cp) == Script::kHan) han.push_back(cp);
+  }
+  if (han.empty()) return "";
+  std::string simplified =
+      internal::IcuTransliterate(internal::IcuTransform::kTraditionalSimplified, han);
+  return simplified.empty() ? base::U32ToUtf8(han) : simplified;
+}
+
 }  // namespace
 
 std::string_view CanonicalLegalForm(std::string_view romanized_phrase) {
@@ -626,6 +642,10 @@ NormalizedName NormalizeName(std::string_view utf8, EntityKind kind) {
   Script script = model::DetectScript(utf8);
   out.romanized = NeedsRomanization(utf8) && script != Script::kLatin;
   out.abjad = script == Script::kArabic || script == Script::kHebrew;
+  if (kind == EntityKind::kPerson && out.romanized &&
+      (script == Script::kHan || script == Script::kKana)) {
+    out.han = HanCharacters(utf8);
+  }
   // Lists write persons "SURNAME, Given" ("PUTIN, Vladimir Vladimirovich"): read them in
   // written order so that positional rules (Arabic nasab) see the name as spoken.
   std::string reordered;

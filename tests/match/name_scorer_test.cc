@@ -250,6 +250,19 @@ TEST(NameScorerTest, OneWordListedPersonNeedsMoreThanOneSharedWordWhenCapped) {
   EXPECT_DOUBLE_EQ(score("Martin", "MARTIN", screening), 1.0);
 }
 
+TEST(NameScorerTest, HanHomophonesAreDifferentPersons) {
+  const auto person = EntityKind::kPerson;
+  // 石 and 市 are both "shi": pinyin agrees, the characters do not.
+  NameScorer s(normalize::NormalizeName("高石早苗", person), person);
+  NameScore r = s.Explain(normalize::NormalizeName("高市早苗", person));
+  EXPECT_LT(r.score, 0.86);
+  EXPECT_TRUE(r.han_characters_differ);
+  // Traditional and Simplified forms of one name are the same characters.
+  EXPECT_DOUBLE_EQ(ScoreNames("張偉", "张伟", person), 1.0);
+  // Han against its pinyin is not affected.
+  EXPECT_GE(ScoreNames("张伟", "Zhang Wei", person), 0.95);
+}
+
 TEST(NameScorerTest, TwoConsonantSkeletonsAreWeakEvidence) {
   // "sofia"/"sifi" and "moreau"/"amari" share only two consonants each.
   EXPECT_LT(ScoreNames("Sofia Moreau", "سيفي عماري", EntityKind::kPerson), 0.86);

@@ -73,6 +73,13 @@ TEST(NormalizeNameTest, PersonsHaveNoLegalForm) {
   EXPECT_EQ(NormalizeName("Chao Wei", EntityKind::kOrganization).legal_form, "jsc");
 }
 
+TEST(NormalizeNameTest, HanCharactersOfPersonNamesAreKeptSimplified) {
+  EXPECT_EQ(NormalizeName("張偉", EntityKind::kPerson).han, "张伟");
+  EXPECT_EQ(NormalizeName("高市早苗", EntityKind::kPerson).han, "高市早苗");
+  EXPECT_EQ(NormalizeName("深圳市电子有限公司", EntityKind::kOrganization).han, "");
+  EXPECT_EQ(NormalizeName("Zhang Wei", EntityKind::kPerson).han, "");
+}
+
 TEST(NormalizeNameTest, KnownGivenNamesAreMarkedForPersons) {
   NormalizedName p = NormalizeName("Bill Gates", EntityKind::kPerson);
   ASSERT_EQ(p.tokens.size(), 2u);
