@@ -93,8 +93,9 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
-// Lower-cases ASCII letters, keeps digits, drops apostrophes, writes "&" as "and" and turns
-// every other byte (including any non-ASCII byte ICU left behind) into a word break.
+// Lower-cases ASCII letters, keeps digits, drops apostrophes, writes "&" as "and" and "%" as
+// "percent", and turns every other byte (including any non-ASCII byte ICU left behind) into a
+// word break.
 std::string CleanAscii(std::string_view raw) {
   std::string out;
   out.reserve(raw.size() + 4);
@@ -116,6 +117,10 @@ std::string CleanAscii(std::string_view raw) {
       emit('a');
       emit('n');
       emit('d');
+      pending_space = true;
+    } else if (ch == '%') {  // "3%ers" is "Three Percenters"
+      pending_space = true;
+      for (char p : std::string_view("percent")) emit(p);
       pending_space = true;
     } else {
       pending_space = true;

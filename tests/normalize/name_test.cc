@@ -48,6 +48,12 @@ TEST(NormalizeNameTest, EnglishNumberWordsBecomeDigits) {
   EXPECT_EQ(Texts(NormalizeName("Ten Eyck", EntityKind::kPerson))[0], "ten");
 }
 
+TEST(NormalizeNameTest, PercentSignIsAWord) {
+  EXPECT_EQ(Texts(NormalizeName("3%ers", EntityKind::kOrganization)), (V{"3", "percent", "ers"}));
+  EXPECT_EQ(Texts(NormalizeName("Three Percenters", EntityKind::kOrganization)),
+            (V{"3", "percenters"}));
+}
+
 TEST(NormalizeNameTest, DigitsWrittenForLettersInsideWords) {
   EXPECT_EQ(Texts(NormalizeName("I9or Sech1n", EntityKind::kPerson)), (V{"igor", "sechin"}));
   // Digits at the edge of a word, or words of codes, stay as they are.
