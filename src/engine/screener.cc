@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <cstring>
+#include <cstdio>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -52,61 +52,66 @@ std::string Join(const NormalizedName& n) {
   return out;
 }
 
-void AddDeletions(std::string_view prefix, std::string_view key, std::vector<std::string>* out) {
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (i > 0 && key[i] == key[i - 1]) continue;  // same variant as deleting i-1
-    std::string v(prefix);
-    v.append(key.substr(0, i));
-    v.append(key.substr(i + 1));
-    out->push_back(std::move(v));
-  }
-}
-
 bool Indexable(const NameToken& t) {
   return t.role == TokenRole::kWord || t.role == TokenRole::kNumber;
 }
 
 }  // namespace
 
-// Keys stored for a list name: per word "k:<key>", its one-deletion variants "d:<del>"
-// (for keys of 4+ letters), consonant skeletons "s:" (and "a:" for Arabic/Hebrew-script
-// names), and "k:<a><b>" for adjacent word pairs (joined words).
-std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
-  std::vector<std::string> keys;
+namespace {
+
+// Calls fn(key) for every key stored for a list name: per word "k:<key>", its one-deletion
+// variants "d:<del>" (for keys of 4+ letters), consonant skeletons "s:" (and "a:" for
+// Arabic/Hebrew-script names), and "k:<a><b>" for adjacent word pairs (joined words). A key
+// may come more than once. Keys are built in `*buf` (reused, so no allocation once it has
+// grown); a key is valid only during its call.
+template <typename Fn>
+void ForEachListKey(const NormalizedName& n, std::string* buf, Fn&& fn) {
+  std::string& key = *buf;
+  auto emit = [&](std::string_view prefix, std::string_view a, std::string_view b) {
+    key.assign(prefix);
+    key.append(a);
+    key.append(b);
+    fn(std::string_view(key));
+  };
+  // Every one-deletion variant once.
+  auto deletions = [&](std::string_view prefix, std::string_view word) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (i > 0 && word[i] == word[i - 1]) continue;  // same variant as deleting i-1
+      emit(prefix, word.substr(0, i), word.substr(i + 1));
+    }
+  };
   const NameToken* prev = nullptr;
   for (const NameToken& t : n.tokens) {
     if (!Indexable(t)) {
       prev = nullptr;
       continue;
     }
-    keys.push_back("k:" + t.key);
-    keys.push_back("d:" + t.text);
-    // Spelling keys one edit apart (the scorer also compares keys).
+    emit("k:", t.key, {});
+    emit("d:", t.text, {});
     // Spelling keys one edit apart count only across scripts (the scorer compares keys only
     // when one side was romanized or is Arabic/Hebrew): "e:" serves romanized queries against
     // every name, "r:" Latin queries against romanized names.
-    keys.push_back("e:" + t.key);
-    if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("e:", t.key, &keys);
+    emit("e:", t.key, {});
+    if (t.role == TokenRole::kWord && t.key.size() >= 4) deletions("e:", t.key);
     if (n.romanized || n.abjad) {
-      keys.push_back("r:" + t.key);
-      if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("r:", t.key, &keys);
+      emit("r:", t.key, {});
+      if (t.role == TokenRole::kWord && t.key.size() >= 4) deletions("r:", t.key);
     }
-    if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) {
-      AddDeletions("d:", t.text, &keys);
-    }
+    if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) deletions("d:", t.text);
     if (t.role == TokenRole::kWord && t.text.size() >= 3) {
-      std::string sk = match::ConsonantSkeleton(t.text);
-      keys.push_back("s:" + sk);
-      if (n.abjad) keys.push_back("a:" + sk);
+      const std::string sk = match::ConsonantSkeleton(t.text);
+      emit("s:", sk, {});
+      if (n.abjad) emit("a:", sk, {});
     }
     // Abbreviations: short words meet the prefixes of long ones.
     if (t.role == TokenRole::kWord && t.text.size() >= 5) {
-      keys.push_back("p:" + t.text.substr(0, 3));
-      keys.push_back("p:" + t.text.substr(0, 4));
+      emit("p:", std::string_view(t.text).substr(0, 3), {});
+      emit("p:", std::string_view(t.text).substr(0, 4), {});
     } else if (t.role == TokenRole::kWord && t.text.size() >= 3) {
-      keys.push_back("x:" + t.text);
+      emit("x:", t.text, {});
     }
-    if (prev != nullptr) keys.push_back("k:" + prev->text + t.text);
+    if (prev != nullptr) emit("k:", prev->text, t.text);
     prev = &t;
   }
   // Initials of organization names with 3-6 words, for acronym queries ("PLA").
@@ -114,7 +119,16 @@ std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
   for (const NameToken& t : n.tokens) {
     if (t.role == TokenRole::kWord) initials.push_back(t.text[0]);
   }
-  if (initials.size() >= 3 && initials.size() <= 6) keys.push_back("i:" + initials);
+  if (initials.size() >= 3 && initials.size() <= 6) emit("i:", initials, {});
+}
+
+}  // namespace
+
+// Keys stored for a list name (ForEachListKey), sorted and distinct.
+std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
+  std::vector<std::string> keys;
+  std::string buf;
+  ForEachListKey(n, &buf, [&](std::string_view key) { keys.emplace_back(key); });
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -287,10 +301,13 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   // 4. Index, and the filter over its keys.
   index::IndexBuilder builder;
   impl->key_filter_.Reset(impl->names_.size());
+  std::string key_buf;
   for (size_t i = 0; i < impl->names_.size(); ++i) {
-    std::vector<std::string> keys = ListKeys(impl->names_[i].normalized);
-    for (const std::string& k : keys) impl->key_filter_.Add(KeyFilter::Hash(k));
-    builder.Add(static_cast<uint32_t>(i), keys);
+    ForEachListKey(impl->names_[i].normalized, &key_buf, [&](std::string_view key) {
+      const uint32_t hash = KeyFilter::Hash(key);
+      impl->key_filter_.Add(hash);
+      builder.Add(static_cast<uint32_t>(i), key, hash);
+    });
   }
   impl->index_ = std::move(builder).Finish();
 
@@ -302,27 +319,6 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
     }
   }
   return std::unique_ptr<Screener>(std::move(impl));
-}
-
-uint32_t KeyFilter::Hash(std::string_view key) {
-  // 8 bytes at a time, one multiply each; the MurmurHash3 finalizer at the end.
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
-  size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, key.data() + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  }
-  if (i < key.size()) {
-    uint64_t w = 0;
-    std::memcpy(&w, key.data() + i, key.size() - i);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-  }
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return static_cast<uint32_t>(h);
 }
 
 void KeyFilter::Reset(size_t names) {
@@ -818,8 +814,9 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   } else {
     ForEachQueryKey(q, &scratch.key, [&](std::string_view key, uint32_t bits) {
       if ((bits & ~optional_mask) == 0) return;  // only common words: see above
-      if (!key_filter_.MayContain(key)) return;  // in no listed name
-      for (uint32_t id : index_->Postings(key)) {
+      const uint32_t hash = KeyFilter::Hash(key);
+      if (!key_filter_.MayContain(hash)) return;  // in no listed name
+      for (uint32_t id : index_->Postings(key, hash)) {
         if (scratch.epoch[id] != scratch.current) {
           scratch.epoch[id] = scratch.current;
           scratch.mask[id] = 0;

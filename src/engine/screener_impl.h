@@ -41,7 +41,8 @@ std::vector<std::string> NameVariants(std::string_view raw);
 class KeyFilter {
  public:
   static constexpr size_t kBitsPerName = 160;
-  static uint32_t Hash(std::string_view key);
+  // The index's hash: one computation serves the filter and the postings lookup.
+  static uint32_t Hash(std::string_view key) { return index::KeyHash(key); }
   // Empties the filter and sizes it for `names` list names (at least 4096 bits).
   void Reset(size_t names);
   // REQUIRES: Reset() was called.
