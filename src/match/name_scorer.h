@@ -76,6 +76,9 @@ struct NameScore {
   std::vector<int> unmatched_candidate;
   bool used_compact = false;
   bool used_acronym = false;
+
+  // Back to the default value, keeping the vectors' capacity (for a reused NameScore).
+  void Reset();
 };
 
 // Similarity of two single tokens in [0,1] and how it was reached (exported for tests and
@@ -119,6 +122,9 @@ class NameScorer {
   NameScore Explain(const NormalizedName& candidate) const { return Explain(candidate, nullptr); }
   // Same result; token similarities of plain (non-romanized) candidates go through `cache`.
   NameScore Explain(const NormalizedName& candidate, TokenSimCache* cache) const;
+  // Same result in `*out`, whose vectors are reused: no allocation per candidate once they
+  // have grown. `cache` may be null.
+  void Explain(const NormalizedName& candidate, TokenSimCache* cache, NameScore* out) const;
 
   const NormalizedName& query() const { return query_; }
 
