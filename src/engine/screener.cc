@@ -2,6 +2,7 @@
 // candidates from the index, scores them with the name scorer, weighs secondary evidence
 // (identifiers, date of birth, country, kind) and returns explained hits.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -763,8 +764,18 @@ struct Scratch {
   };
   std::vector<Mark> marks;
   std::vector<uint32_t> touched;
+  std::vector<uint32_t> passed;  // touched names whose upper bound reaches the floor
   uint32_t current = 0;
   std::string key;  // the query key being looked up
+  // The query side of Run()'s upper bound, per token mask (queries of up to 8 tokens), valid
+  // when sums_epoch == current: a query's ~500 candidates share a handful of masks.
+  struct MaskSums {
+    double pairs = 0, hit_weight = 0, missing = 0;
+    size_t hits = 0;
+  };
+  static constexpr size_t kMaskTokens = 8;
+  std::array<MaskSums, size_t{1} << kMaskTokens> sums;
+  std::array<uint32_t, size_t{1} << kMaskTokens> sums_epoch{};
 };
 
 }  // namespace
@@ -810,6 +821,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   }
   if (++scratch.current == 0) {
     std::fill(scratch.marks.begin(), scratch.marks.end(), Scratch::Mark{});
+    scratch.sums_epoch.fill(0);
     scratch.current = 1;
   }
   scratch.touched.clear();
@@ -861,19 +873,34 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   // The best score a candidate can reach given which query words share a key with it: the
   // matched pairs weigh at most (wq + 1) / 2 each; unhit query words are unmatched; the
   // candidate has at least its weight minus its heaviest `hits` words unmatched.
-  auto upper_bound = [&](uint32_t mask, const NameMeta& n, EntityKind kind) {
-    double pairs = 0, hit_weight = 0, missing = 0;
-    size_t hits = 0;
+  auto mask_sums = [&](uint32_t mask) {
+    Scratch::MaskSums m;
     for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
       const NameToken& t = q.tokens[i];
       if ((mask >> i) & 1u) {
-        pairs += 0.5 * (t.weight + 1.0);
-        hit_weight += t.weight;  // >= the scorer's min(wq, wc)
-        ++hits;
+        m.pairs += 0.5 * (t.weight + 1.0);
+        m.hit_weight += t.weight;  // >= the scorer's min(wq, wc)
+        ++m.hits;
       } else if (t.role != TokenRole::kParticle) {
-        missing += t.weight;
+        m.missing += t.weight;
       }
     }
+    return m;
+  };
+  const bool memo_sums = q.tokens.size() <= Scratch::kMaskTokens;
+  auto upper_bound = [&](uint32_t mask, const NameMeta& n, EntityKind kind) {
+    Scratch::MaskSums m;
+    if (memo_sums) {
+      if (scratch.sums_epoch[mask] != scratch.current) {
+        scratch.sums[mask] = mask_sums(mask);
+        scratch.sums_epoch[mask] = scratch.current;
+      }
+      m = scratch.sums[mask];
+    } else {
+      m = mask_sums(mask);
+    }
+    const double pairs = m.pairs, hit_weight = m.hit_weight, missing = m.missing;
+    const size_t hits = m.hits;
     double cand_missing =
         hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - n.top_weight[hits - 1]);
     cand_missing = std::max(0.0, cand_missing - 1e-6);
@@ -912,8 +939,12 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   std::optional<match::NameScorer> person_scorer, other_scorer;
   thread_local match::TokenSimCache person_cache, other_cache;
   thread_local match::NameScore name_score;  // of the candidate being scored
-  // Touched names are spread over meta_: fetch a few ahead (the loop is bound by those loads).
+  // First the bounds, then the scoring of the names that pass, both in touched order (which
+  // decides ties between names of one entity). Both loops are bound by loads from names
+  // spread over meta_ and names_: each fetches a few names ahead.
   constexpr size_t kPrefetch = 8;
+  std::vector<uint32_t>& passed = scratch.passed;
+  passed.clear();
   for (size_t t = 0; t < scratch.touched.size(); ++t) {
     if (t + kPrefetch < scratch.touched.size()) {
       const uint32_t ahead = scratch.touched[t + kPrefetch];
@@ -932,6 +963,19 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
         upper_bound(scratch.marks[id].mask | optional_mask, meta, rule_kind) < floor) {
       continue;
     }
+    passed.push_back(id);
+  }
+  for (size_t t = 0; t < passed.size(); ++t) {
+    if (t + 4 < passed.size()) {
+      const IndexedName& ahead = names_[passed[t + 4]];
+      __builtin_prefetch(&ahead);
+      __builtin_prefetch(&ahead.normalized.compact);
+    }
+    if (t + 2 < passed.size()) {
+      __builtin_prefetch(names_[passed[t + 2]].normalized.tokens.data());
+    }
+    const uint32_t id = passed[t];
+    const EntityKind rule_kind = qkind == EntityKind::kUnknown ? meta_[id].kind : qkind;
     const IndexedName& n = names_[id];
     const Entity& e = entities_[n.entity];
     const bool as_person = rule_kind == EntityKind::kPerson;
