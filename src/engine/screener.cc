@@ -262,12 +262,12 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   for (const IndexedName& n : impl->names_) impl->weights_.AddDocument(n.normalized);
   impl->weights_.Finish();
   impl->meta_.resize(impl->names_.size());
+  impl->more_top_weight_.resize(impl->names_.size());
   for (size_t i = 0; i < impl->names_.size(); ++i) {
     IndexedName& n = impl->names_[i];
     NameMeta& m = impl->meta_[i];
     impl->weights_.Apply(&n.normalized);
     const Entity& e = impl->entities_[n.entity];
-    m.entity = n.entity;
     m.kind = e.kind;
     m.source = e.source;
     std::vector<float> w;
@@ -276,12 +276,14 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
       m.words += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
     }
     std::sort(w.begin(), w.end(), std::greater<float>());
-    float sum = 0;
+    float sum = 0, top[8];
     for (size_t k = 0; k < w.size(); ++k) {
       sum += w[k];
-      if (k < 8) m.top_weight[k] = sum;
+      if (k < 8) top[k] = sum;
     }
-    for (size_t k = w.size(); k < 8; ++k) m.top_weight[k] = sum;
+    for (size_t k = w.size(); k < 8; ++k) top[k] = sum;
+    std::copy(top, top + kTopWeights, m.top_weight);
+    std::copy(top + kTopWeights, top + 8, impl->more_top_weight_[i].begin());
     m.total_weight = sum;
     n.normalized.CacheCompact();
     m.compact_length = static_cast<uint16_t>(std::min<size_t>(n.normalized.compact.size(), 65535));
@@ -330,9 +332,7 @@ void KeyFilter::Reset(size_t names) {
 }
 
 void KeyFilter::Add(uint32_t hash) {
-  const uint64_t a = FirstProbe(hash), b = SecondProbe(hash);
-  bits_[a >> 6] |= uint64_t{1} << (a & 63);
-  bits_[b >> 6] |= uint64_t{1} << (b & 63);
+  bits_[Word(hash)] |= (uint64_t{1} << FirstBit(hash)) | (uint64_t{1} << SecondBit(hash));
 }
 
 std::string ScreenerImpl::NormalizeIdValue(std::string_view raw) {
@@ -756,17 +756,14 @@ Result<std::vector<Hit>> ScreenerImpl::ScreenExhaustive(const Query& query,
 namespace {
 
 struct Scratch {
-  // Per list name: the query tokens it shares a key with, valid when epoch == current. One
-  // array of pairs: the postings loop touches each name with one memory access.
-  struct Mark {
-    uint32_t epoch = 0;
-    uint32_t mask = 0;
-  };
-  std::vector<Mark> marks;
+  // Per list name: the query tokens it shares a key with; 0 for a name no key touched. Run()
+  // sets them for the names in `touched` and zeroes those again before it returns, so the
+  // array (4 bytes a name, mostly in cache) needs no clearing per query.
+  std::vector<uint32_t> masks;
   std::vector<uint32_t> touched;
   std::vector<uint32_t> passed;  // touched names whose upper bound reaches the floor
-  uint32_t current = 0;
-  std::string key;  // the query key being looked up
+  uint32_t current = 0;  // Run() calls so far (wraps): the epoch of `sums`
+  std::string key;       // the query key being looked up
   // The query side of Run()'s upper bound, per token mask (queries of up to 8 tokens), valid
   // when sums_epoch == current: a query's ~500 candidates share a handful of masks.
   struct MaskSums {
@@ -815,16 +812,21 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
 
   // Candidate names.
   thread_local Scratch scratch;
-  if (scratch.marks.size() < names_.size()) {
-    scratch.marks.assign(names_.size(), Scratch::Mark{});
-    scratch.current = 0;
-  }
+  if (scratch.masks.size() < names_.size()) scratch.masks.assign(names_.size(), 0);
   if (++scratch.current == 0) {
-    std::fill(scratch.marks.begin(), scratch.marks.end(), Scratch::Mark{});
     scratch.sums_epoch.fill(0);
     scratch.current = 1;
   }
   scratch.touched.clear();
+  struct ZeroMasks {  // on every way out of Run()
+    Scratch& s;
+    bool set;
+    ~ZeroMasks() {
+      if (set) {
+        for (uint32_t id : s.touched) s.masks[id] = 0;
+      }
+    }
+  } zero_masks{scratch, !exhaustive};
   if (exhaustive) {
     for (size_t i = 0; i < names_.size(); ++i) scratch.touched.push_back(static_cast<uint32_t>(i));
   } else {
@@ -833,12 +835,9 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
       const uint32_t hash = KeyFilter::Hash(key);
       if (!key_filter_.MayContain(hash)) return;  // in no listed name
       for (uint32_t id : index_->Postings(key, hash)) {
-        Scratch::Mark& mark = scratch.marks[id];
-        if (mark.epoch != scratch.current) {
-          mark = Scratch::Mark{scratch.current, 0};
-          scratch.touched.push_back(id);
-        }
-        mark.mask |= bits;
+        uint32_t& mask = scratch.masks[id];
+        if (mask == 0) scratch.touched.push_back(id);  // bits are never 0: see above
+        mask |= bits;
       }
     });
   }
@@ -888,7 +887,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     return m;
   };
   const bool memo_sums = q.tokens.size() <= Scratch::kMaskTokens;
-  auto upper_bound = [&](uint32_t mask, const NameMeta& n, EntityKind kind) {
+  auto upper_bound = [&](uint32_t mask, uint32_t id, const NameMeta& n, EntityKind kind) {
     Scratch::MaskSums m;
     if (memo_sums) {
       if (scratch.sums_epoch[mask] != scratch.current) {
@@ -901,8 +900,10 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     }
     const double pairs = m.pairs, hit_weight = m.hit_weight, missing = m.missing;
     const size_t hits = m.hits;
-    double cand_missing =
-        hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - n.top_weight[hits - 1]);
+    const float top = hits == 0 || hits > 8 ? 0.0f
+                      : hits <= kTopWeights   ? n.top_weight[hits - 1]
+                                              : more_top_weight_[id][hits - 1 - kTopWeights];
+    double cand_missing = hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - top);
     cand_missing = std::max(0.0, cand_missing - 1e-6);
     bool person = kind == EntityKind::kPerson;
     double extra = person ? config.extra_weight_person : config.extra_weight_other;
@@ -949,8 +950,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     if (t + kPrefetch < scratch.touched.size()) {
       const uint32_t ahead = scratch.touched[t + kPrefetch];
       __builtin_prefetch(&meta_[ahead]);
-      __builtin_prefetch(&meta_[ahead].top_weight[7]);  // may sit on the next cache line
-      __builtin_prefetch(&scratch.marks[ahead]);
+      __builtin_prefetch(&scratch.masks[ahead]);
     }
     const uint32_t id = scratch.touched[t];
     const NameMeta& meta = meta_[id];
@@ -960,7 +960,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     }
     EntityKind rule_kind = qkind == EntityKind::kUnknown ? meta.kind : qkind;
     if (!exhaustive &&
-        upper_bound(scratch.marks[id].mask | optional_mask, meta, rule_kind) < floor) {
+        upper_bound(scratch.masks[id] | optional_mask, id, meta, rule_kind) < floor) {
       continue;
     }
     passed.push_back(id);
