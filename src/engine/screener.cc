@@ -762,8 +762,8 @@ struct Scratch {
   std::vector<uint32_t> masks;
   std::vector<uint32_t> touched;
   std::vector<uint32_t> passed;  // touched names whose upper bound reaches the floor
-  uint32_t current = 0;  // Run() calls so far (wraps): the epoch of `sums`
-  std::string key;       // the query key being looked up
+  uint32_t current = 0;          // Run() calls so far (wraps): the epoch of `sums`
+  std::string key;               // the query key being looked up
   // The query side of Run()'s upper bound, per token mask (queries of up to 8 tokens), valid
   // when sums_epoch == current: a query's ~500 candidates share a handful of masks.
   struct MaskSums {
@@ -901,8 +901,8 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     const double pairs = m.pairs, hit_weight = m.hit_weight, missing = m.missing;
     const size_t hits = m.hits;
     const float top = hits == 0 || hits > 8 ? 0.0f
-                      : hits <= kTopWeights   ? n.top_weight[hits - 1]
-                                              : more_top_weight_[id][hits - 1 - kTopWeights];
+                      : hits <= kTopWeights ? n.top_weight[hits - 1]
+                                            : more_top_weight_[id][hits - 1 - kTopWeights];
     double cand_missing = hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - top);
     cand_missing = std::max(0.0, cand_missing - 1e-6);
     bool person = kind == EntityKind::kPerson;

@@ -131,8 +131,8 @@ class ScreenerImpl final : public Screener {
                              const match::NameScore& s);
 
   std::vector<Entity> entities_;
-  std::vector<IndexedName> names_;    // all names, entity by entity
-  std::vector<NameMeta> meta_;        // parallel to names_
+  std::vector<IndexedName> names_;  // all names, entity by entity
+  std::vector<NameMeta> meta_;      // parallel to names_
   // Sums of the k heaviest informative tokens for k = 6..8, parallel to names_ (read only
   // when six or more query tokens share keys with the name).
   std::vector<std::array<float, 8 - kTopWeights>> more_top_weight_;

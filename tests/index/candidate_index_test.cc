@@ -83,7 +83,7 @@ TEST(CandidateIndexTest, MatchesAMapModel) {
     postings += names.size();
   }
   EXPECT_EQ(idx->postings(), postings);
-  EXPECT_TRUE(idx->Postings("k:e").empty());       // no key has an 'e'
+  EXPECT_TRUE(idx->Postings("k:e").empty());           // no key has an 'e'
   EXPECT_TRUE(idx->Postings("k:aaaaaaaaaa").empty());  // longer than any key
 }
 
