@@ -2,9 +2,10 @@
 // candidates from the index, scores them with the name scorer, weighs secondary evidence
 // (identifiers, date of birth, country, kind) and returns explained hits.
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
-#include <cstring>
+#include <cstdio>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -53,61 +54,66 @@ std::string Join(const NormalizedName& n) {
   return out;
 }
 
-void AddDeletions(std::string_view prefix, std::string_view key, std::vector<std::string>* out) {
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (i > 0 && key[i] == key[i - 1]) continue;  // same variant as deleting i-1
-    std::string v(prefix);
-    v.append(key.substr(0, i));
-    v.append(key.substr(i + 1));
-    out->push_back(std::move(v));
-  }
-}
-
 bool Indexable(const NameToken& t) {
   return t.role == TokenRole::kWord || t.role == TokenRole::kNumber;
 }
 
 }  // namespace
 
-// Keys stored for a list name: per word "k:<key>", its one-deletion variants "d:<del>"
-// (for keys of 4+ letters), consonant skeletons "s:" (and "a:" for Arabic/Hebrew-script
-// names), and "k:<a><b>" for adjacent word pairs (joined words).
-std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
-  std::vector<std::string> keys;
+namespace {
+
+// Calls fn(key) for every key stored for a list name: per word "k:<key>", its one-deletion
+// variants "d:<del>" (for keys of 4+ letters), consonant skeletons "s:" (and "a:" for
+// Arabic/Hebrew-script names), and "k:<a><b>" for adjacent word pairs (joined words). A key
+// may come more than once. Keys are built in `*buf` (reused, so no allocation once it has
+// grown); a key is valid only during its call.
+template <typename Fn>
+void ForEachListKey(const NormalizedName& n, std::string* buf, Fn&& fn) {
+  std::string& key = *buf;
+  auto emit = [&](std::string_view prefix, std::string_view a, std::string_view b) {
+    key.assign(prefix);
+    key.append(a);
+    key.append(b);
+    fn(std::string_view(key));
+  };
+  // Every one-deletion variant once.
+  auto deletions = [&](std::string_view prefix, std::string_view word) {
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (i > 0 && word[i] == word[i - 1]) continue;  // same variant as deleting i-1
+      emit(prefix, word.substr(0, i), word.substr(i + 1));
+    }
+  };
   const NameToken* prev = nullptr;
   for (const NameToken& t : n.tokens) {
     if (!Indexable(t)) {
       prev = nullptr;
       continue;
     }
-    keys.push_back("k:" + t.key);
-    keys.push_back("d:" + t.text);
-    // Spelling keys one edit apart (the scorer also compares keys).
+    emit("k:", t.key, {});
+    emit("d:", t.text, {});
     // Spelling keys one edit apart count only across scripts (the scorer compares keys only
     // when one side was romanized or is Arabic/Hebrew): "e:" serves romanized queries against
     // every name, "r:" Latin queries against romanized names.
-    keys.push_back("e:" + t.key);
-    if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("e:", t.key, &keys);
+    emit("e:", t.key, {});
+    if (t.role == TokenRole::kWord && t.key.size() >= 4) deletions("e:", t.key);
     if (n.romanized || n.abjad) {
-      keys.push_back("r:" + t.key);
-      if (t.role == TokenRole::kWord && t.key.size() >= 4) AddDeletions("r:", t.key, &keys);
+      emit("r:", t.key, {});
+      if (t.role == TokenRole::kWord && t.key.size() >= 4) deletions("r:", t.key);
     }
-    if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) {
-      AddDeletions("d:", t.text, &keys);
-    }
+    if (t.role == TokenRole::kWord && t.text.size() >= kMinDeletionKey) deletions("d:", t.text);
     if (t.role == TokenRole::kWord && t.text.size() >= 3) {
-      std::string sk = match::ConsonantSkeleton(t.text);
-      keys.push_back("s:" + sk);
-      if (n.abjad) keys.push_back("a:" + sk);
+      const std::string sk = match::ConsonantSkeleton(t.text);
+      emit("s:", sk, {});
+      if (n.abjad) emit("a:", sk, {});
     }
     // Abbreviations: short words meet the prefixes of long ones.
     if (t.role == TokenRole::kWord && t.text.size() >= 5) {
-      keys.push_back("p:" + t.text.substr(0, 3));
-      keys.push_back("p:" + t.text.substr(0, 4));
+      emit("p:", std::string_view(t.text).substr(0, 3), {});
+      emit("p:", std::string_view(t.text).substr(0, 4), {});
     } else if (t.role == TokenRole::kWord && t.text.size() >= 3) {
-      keys.push_back("x:" + t.text);
+      emit("x:", t.text, {});
     }
-    if (prev != nullptr) keys.push_back("k:" + prev->text + t.text);
+    if (prev != nullptr) emit("k:", prev->text, t.text);
     prev = &t;
   }
   // Initials of organization names with 3-6 words, for acronym queries ("PLA").
@@ -115,7 +121,16 @@ std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
   for (const NameToken& t : n.tokens) {
     if (t.role == TokenRole::kWord) initials.push_back(t.text[0]);
   }
-  if (initials.size() >= 3 && initials.size() <= 6) keys.push_back("i:" + initials);
+  if (initials.size() >= 3 && initials.size() <= 6) emit("i:", initials, {});
+}
+
+}  // namespace
+
+// Keys stored for a list name (ForEachListKey), sorted and distinct.
+std::vector<std::string> ScreenerImpl::ListKeys(const NormalizedName& n) {
+  std::vector<std::string> keys;
+  std::string buf;
+  ForEachListKey(n, &buf, [&](std::string_view key) { keys.emplace_back(key); });
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -248,12 +263,12 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   for (const IndexedName& n : impl->names_) impl->weights_.AddDocument(n.normalized);
   impl->weights_.Finish();
   impl->meta_.resize(impl->names_.size());
+  impl->more_top_weight_.resize(impl->names_.size());
   for (size_t i = 0; i < impl->names_.size(); ++i) {
     IndexedName& n = impl->names_[i];
     NameMeta& m = impl->meta_[i];
     impl->weights_.Apply(&n.normalized);
     const Entity& e = impl->entities_[n.entity];
-    m.entity = n.entity;
     m.kind = e.kind;
     m.source = e.source;
     std::vector<float> w;
@@ -262,12 +277,14 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
       m.words += (t.role == TokenRole::kWord || t.role == TokenRole::kNumber) ? 1 : 0;
     }
     std::sort(w.begin(), w.end(), std::greater<float>());
-    float sum = 0;
+    float sum = 0, top[8];
     for (size_t k = 0; k < w.size(); ++k) {
       sum += w[k];
-      if (k < 8) m.top_weight[k] = sum;
+      if (k < 8) top[k] = sum;
     }
-    for (size_t k = w.size(); k < 8; ++k) m.top_weight[k] = sum;
+    for (size_t k = w.size(); k < 8; ++k) top[k] = sum;
+    std::copy(top, top + kTopWeights, m.top_weight);
+    std::copy(top + kTopWeights, top + 8, impl->more_top_weight_[i].begin());
     m.total_weight = sum;
     n.normalized.CacheCompact();
     m.compact_length = static_cast<uint16_t>(std::min<size_t>(n.normalized.compact.size(), 65535));
@@ -288,10 +305,13 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   // 4. Index, and the filter over its keys.
   index::IndexBuilder builder;
   impl->key_filter_.Reset(impl->names_.size());
+  std::string key_buf;
   for (size_t i = 0; i < impl->names_.size(); ++i) {
-    std::vector<std::string> keys = ListKeys(impl->names_[i].normalized);
-    for (const std::string& k : keys) impl->key_filter_.Add(KeyFilter::Hash(k));
-    builder.Add(static_cast<uint32_t>(i), keys);
+    ForEachListKey(impl->names_[i].normalized, &key_buf, [&](std::string_view key) {
+      const uint32_t hash = KeyFilter::Hash(key);
+      impl->key_filter_.Add(hash);
+      builder.Add(static_cast<uint32_t>(i), key, hash);
+    });
   }
   impl->index_ = std::move(builder).Finish();
 
@@ -305,27 +325,6 @@ Result<std::unique_ptr<Screener>> ScreenerImpl::Build(std::vector<Entity> entiti
   return std::unique_ptr<Screener>(std::move(impl));
 }
 
-uint32_t KeyFilter::Hash(std::string_view key) {
-  // 8 bytes at a time, one multiply each; the MurmurHash3 finalizer at the end.
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ key.size();
-  size_t i = 0;
-  for (; i + 8 <= key.size(); i += 8) {
-    uint64_t w;
-    std::memcpy(&w, key.data() + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 32;
-  }
-  if (i < key.size()) {
-    uint64_t w = 0;
-    std::memcpy(&w, key.data() + i, key.size() - i);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-  }
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ull;
-  h ^= h >> 33;
-  return static_cast<uint32_t>(h);
-}
-
 void KeyFilter::Reset(size_t names) {
   size_t bits = 4096;
   while (bits < names * kBitsPerName) bits <<= 1;
@@ -334,9 +333,7 @@ void KeyFilter::Reset(size_t names) {
 }
 
 void KeyFilter::Add(uint32_t hash) {
-  const uint64_t a = FirstProbe(hash), b = SecondProbe(hash);
-  bits_[a >> 6] |= uint64_t{1} << (a & 63);
-  bits_[b >> 6] |= uint64_t{1} << (b & 63);
+  bits_[Word(hash)] |= (uint64_t{1} << FirstBit(hash)) | (uint64_t{1} << SecondBit(hash));
 }
 
 std::string ScreenerImpl::NormalizeIdValue(std::string_view raw) {
@@ -765,11 +762,23 @@ Result<std::vector<Hit>> ScreenerImpl::ScreenExhaustive(const Query& query,
 namespace {
 
 struct Scratch {
-  std::vector<uint32_t> mask;
-  std::vector<uint32_t> epoch;
+  // Per list name: the query tokens it shares a key with; 0 for a name no key touched. Run()
+  // sets them for the names in `touched` and zeroes those again before it returns, so the
+  // array (4 bytes a name, mostly in cache) needs no clearing per query.
+  std::vector<uint32_t> masks;
   std::vector<uint32_t> touched;
-  uint32_t current = 0;
-  std::string key;  // the query key being looked up
+  std::vector<uint32_t> passed;  // touched names whose upper bound reaches the floor
+  uint32_t current = 0;          // Run() calls so far (wraps): the epoch of `sums`
+  std::string key;               // the query key being looked up
+  // The query side of Run()'s upper bound, per token mask (queries of up to 8 tokens), valid
+  // when sums_epoch == current: a query's ~500 candidates share a handful of masks.
+  struct MaskSums {
+    double pairs = 0, hit_weight = 0, missing = 0;
+    size_t hits = 0;
+  };
+  static constexpr size_t kMaskTokens = 8;
+  std::array<MaskSums, size_t{1} << kMaskTokens> sums;
+  std::array<uint32_t, size_t{1} << kMaskTokens> sums_epoch{};
 };
 
 }  // namespace
@@ -807,31 +816,42 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     }
   }
 
+  // A person's given name with short forms ("Vova") meets its full form ("Vladimir") at the
+  // scorer's nickname_match without sharing a key: assume it present in the upper bound of
+  // person candidates, which only loosens it (the candidate is still found by other words).
+  uint32_t given_name_mask = 0;
+  for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
+    if (q.tokens[i].given_name) given_name_mask |= 1u << i;
+  }
+
   // Candidate names.
   thread_local Scratch scratch;
-  if (scratch.mask.size() < names_.size()) {
-    scratch.mask.assign(names_.size(), 0);
-    scratch.epoch.assign(names_.size(), 0);
-    scratch.current = 0;
-  }
+  if (scratch.masks.size() < names_.size()) scratch.masks.assign(names_.size(), 0);
   if (++scratch.current == 0) {
-    std::fill(scratch.epoch.begin(), scratch.epoch.end(), 0);
+    scratch.sums_epoch.fill(0);
     scratch.current = 1;
   }
   scratch.touched.clear();
+  struct ZeroMasks {  // on every way out of Run()
+    Scratch& s;
+    bool set;
+    ~ZeroMasks() {
+      if (set) {
+        for (uint32_t id : s.touched) s.masks[id] = 0;
+      }
+    }
+  } zero_masks{scratch, !exhaustive};
   if (exhaustive) {
     for (size_t i = 0; i < names_.size(); ++i) scratch.touched.push_back(static_cast<uint32_t>(i));
   } else {
     ForEachQueryKey(q, &scratch.key, [&](std::string_view key, uint32_t bits) {
       if ((bits & ~optional_mask) == 0) return;  // only common words: see above
-      if (!key_filter_.MayContain(key)) return;  // in no listed name
-      for (uint32_t id : index_->Postings(key)) {
-        if (scratch.epoch[id] != scratch.current) {
-          scratch.epoch[id] = scratch.current;
-          scratch.mask[id] = 0;
-          scratch.touched.push_back(id);
-        }
-        scratch.mask[id] |= bits;
+      const uint32_t hash = KeyFilter::Hash(key);
+      if (!key_filter_.MayContain(hash)) return;  // in no listed name
+      for (uint32_t id : index_->Postings(key, hash)) {
+        uint32_t& mask = scratch.masks[id];
+        if (mask == 0) scratch.touched.push_back(id);  // bits are never 0: see above
+        mask |= bits;
       }
     });
   }
@@ -867,21 +887,38 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   // The best score a candidate can reach given which query words share a key with it: the
   // matched pairs weigh at most (wq + 1) / 2 each; unhit query words are unmatched; the
   // candidate has at least its weight minus its heaviest `hits` words unmatched.
-  auto upper_bound = [&](uint32_t mask, const NameMeta& n, EntityKind kind) {
-    double pairs = 0, hit_weight = 0, missing = 0;
-    size_t hits = 0;
+  auto mask_sums = [&](uint32_t mask) {
+    Scratch::MaskSums m;
     for (size_t i = 0; i < q.tokens.size() && i < 32; ++i) {
       const NameToken& t = q.tokens[i];
       if ((mask >> i) & 1u) {
-        pairs += 0.5 * (t.weight + 1.0);
-        hit_weight += t.weight;  // >= the scorer's min(wq, wc)
-        ++hits;
+        m.pairs += 0.5 * (t.weight + 1.0);
+        m.hit_weight += t.weight;  // >= the scorer's min(wq, wc)
+        ++m.hits;
       } else if (t.role != TokenRole::kParticle) {
-        missing += t.weight;
+        m.missing += t.weight;
       }
     }
-    double cand_missing =
-        hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - n.top_weight[hits - 1]);
+    return m;
+  };
+  const bool memo_sums = q.tokens.size() <= Scratch::kMaskTokens;
+  auto upper_bound = [&](uint32_t mask, uint32_t id, const NameMeta& n, EntityKind kind) {
+    Scratch::MaskSums m;
+    if (memo_sums) {
+      if (scratch.sums_epoch[mask] != scratch.current) {
+        scratch.sums[mask] = mask_sums(mask);
+        scratch.sums_epoch[mask] = scratch.current;
+      }
+      m = scratch.sums[mask];
+    } else {
+      m = mask_sums(mask);
+    }
+    const double pairs = m.pairs, hit_weight = m.hit_weight, missing = m.missing;
+    const size_t hits = m.hits;
+    const float top = hits == 0 || hits > 8 ? 0.0f
+                      : hits <= kTopWeights ? n.top_weight[hits - 1]
+                                            : more_top_weight_[id][hits - 1 - kTopWeights];
+    double cand_missing = hits > 8 ? 0.0 : (hits == 0 ? n.total_weight : n.total_weight - top);
     cand_missing = std::max(0.0, cand_missing - 1e-6);
     bool person = kind == EntityKind::kPerson;
     double extra = person ? config.extra_weight_person : config.extra_weight_other;
@@ -917,16 +954,44 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
   // made (and its cache started) when the first candidate needs it.
   std::optional<match::NameScorer> person_scorer, other_scorer;
   thread_local match::TokenSimCache person_cache, other_cache;
-  for (uint32_t id : scratch.touched) {
+  thread_local match::NameScore name_score;  // of the candidate being scored
+  // First the bounds, then the scoring of the names that pass, both in touched order (which
+  // decides ties between names of one entity). Both loops are bound by loads from names
+  // spread over meta_ and names_: each fetches a few names ahead.
+  constexpr size_t kPrefetch = 8;
+  std::vector<uint32_t>& passed = scratch.passed;
+  passed.clear();
+  for (size_t t = 0; t < scratch.touched.size(); ++t) {
+    if (t + kPrefetch < scratch.touched.size()) {
+      const uint32_t ahead = scratch.touched[t + kPrefetch];
+      __builtin_prefetch(&meta_[ahead]);
+      __builtin_prefetch(&scratch.masks[ahead]);
+    }
+    const uint32_t id = scratch.touched[t];
     const NameMeta& meta = meta_[id];
     if (!pq.lists.empty() &&
         std::find(pq.lists.begin(), pq.lists.end(), meta.source) == pq.lists.end()) {
       continue;
     }
     EntityKind rule_kind = qkind == EntityKind::kUnknown ? meta.kind : qkind;
-    if (!exhaustive && upper_bound(scratch.mask[id] | optional_mask, meta, rule_kind) < floor) {
+    const uint32_t assumed =
+        optional_mask | (rule_kind == EntityKind::kPerson ? given_name_mask : 0u);
+    if (!exhaustive && upper_bound(scratch.masks[id] | assumed, id, meta, rule_kind) < floor) {
       continue;
     }
+    passed.push_back(id);
+  }
+  for (size_t t = 0; t < passed.size(); ++t) {
+    if (t + 4 < passed.size()) {
+      const IndexedName& ahead = names_[passed[t + 4]];
+      __builtin_prefetch(&ahead);
+      __builtin_prefetch(&ahead.normalized.compact);
+    }
+    if (t + 2 < passed.size()) {
+      __builtin_prefetch(names_[passed[t + 2]].normalized.tokens.data());
+    }
+    const uint32_t id = passed[t];
+    const EntityKind rule_kind = qkind == EntityKind::kUnknown ? meta_[id].kind : qkind;
     const IndexedName& n = names_[id];
     const Entity& e = entities_[n.entity];
     const bool as_person = rule_kind == EntityKind::kPerson;
@@ -939,7 +1004,8 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
       other_cache.Begin(vocabulary_);
     }
     const match::NameScorer& scorer = as_person ? *person_scorer : *other_scorer;
-    match::NameScore s = scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache);
+    match::NameScore& s = name_score;
+    scorer.Explain(n.normalized, as_person ? &person_cache : &other_cache, &s);
     if (s.score < floor) continue;
     Best& b = best[n.entity];
     double ranked = s.score - (e.names[n.name].quality == NameQuality::kWeak ? 0.03 : 0.0);
@@ -950,7 +1016,7 @@ Result<std::vector<Hit>> ScreenerImpl::Run(const Query& query, const ScreenOptio
     if (ranked > current) {
       b.name_score = s.score;
       b.name_index = n.name;
-      b.detail = std::move(s);
+      b.detail = s;  // a copy: name_score keeps its buffers for the next candidate
     }
   }
 

@@ -3,6 +3,7 @@
 // The Screener implementation (include/interdict/screener.h is the contract). Internal.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -33,32 +34,37 @@ inline constexpr double kMaxBonus = 0.07;
 // registry ("Kalliopi Dawn (Malta)", "Soja Paranaense, Santos") is not part of the name.
 std::vector<std::string> NameVariants(std::string_view raw, EntityKind kind = EntityKind::kUnknown);
 
-// A Bloom filter over the index keys (two probes). Most keys a query looks up are in no
-// listed name, above all against a small list (a day's delta); the filter turns those away
-// with two bit tests instead of a hash-map probe. It never turns away a key that was added,
-// so the candidates found are exactly the same. Sized per name (a power of two of at least
-// 160 bits per name): list names carry about 45 keys each but share most of them (the
-// bundled lists: 92,513 names, 4.1 million keys, 467,777 distinct: 16.8 Mbit, 2 MiB, under
-// 1% false positives). Immutable once ScreenerImpl::Build() has filled it; shared by threads.
+// A Bloom filter over the index keys (two probes, both in one 64-bit word, so a lookup costs
+// one memory access). Most keys a query looks up are in no listed name, above all against a
+// small list (a day's delta); the filter turns those away with two bit tests instead of a
+// hash-table probe. It never turns away a key that was added, so the candidates found are
+// exactly the same. Sized per name (a power of two of at least 160 bits per name): list
+// names carry about 45 keys each but share most of them (the bundled lists: 92,513 names,
+// 4.1 million keys, 467,777 distinct: 16.8 Mbit, 2 MiB, under 1% false positives).
+// Immutable once ScreenerImpl::Build() has filled it; shared by threads.
 class KeyFilter {
  public:
   static constexpr size_t kBitsPerName = 160;
-  static uint32_t Hash(std::string_view key);
+  // The index's hash: one computation serves the filter and the postings lookup.
+  static uint32_t Hash(std::string_view key) { return index::KeyHash(key); }
   // Empties the filter and sizes it for `names` list names (at least 4096 bits).
   void Reset(size_t names);
   // REQUIRES: Reset() was called.
   void Add(uint32_t hash);
   bool MayContain(uint32_t hash) const {
     if (bits_.empty()) return true;  // not built: no filtering
-    const uint64_t a = FirstProbe(hash), b = SecondProbe(hash);
-    return ((bits_[a >> 6] >> (a & 63)) & (bits_[b >> 6] >> (b & 63)) & 1u) != 0;
+    const uint64_t word = bits_[Word(hash)];
+    return ((word >> FirstBit(hash)) & (word >> SecondBit(hash)) & 1u) != 0;
   }
   bool MayContain(std::string_view key) const { return MayContain(Hash(key)); }
 
  private:
-  uint64_t FirstProbe(uint32_t hash) const { return hash & mask_; }
-  uint64_t SecondProbe(uint32_t hash) const {
-    return ((uint64_t{hash} * 0x9E3779B97F4A7C15ull) >> 29) & mask_;
+  // The word from the hash's bits 6 and up, the two bits from its low 6 bits and from the top
+  // of a multiplicative hash of all of it.
+  uint64_t Word(uint32_t hash) const { return (hash & mask_) >> 6; }
+  static uint32_t FirstBit(uint32_t hash) { return hash & 63; }
+  static uint32_t SecondBit(uint32_t hash) {
+    return static_cast<uint32_t>((uint64_t{hash} * 0x9E3779B97F4A7C15ull) >> 58);
   }
 
   std::vector<uint64_t> bits_;
@@ -93,17 +99,19 @@ class ScreenerImpl final : public Screener {
     NormalizedName normalized;
   };
   // What the candidate loop reads for every touched name, kept small and contiguous (the
-  // full IndexedName is read only for names that get scored).
-  struct NameMeta {
-    uint32_t entity = 0;
+  // full IndexedName is read only for names that get scored): 32 bytes, so that no name
+  // straddles two cache lines (the loop is bound by these loads).
+  static constexpr size_t kTopWeights = 5;
+  struct alignas(32) NameMeta {
     EntityKind kind = EntityKind::kUnknown;
     ListSource source = ListSource::kUnknown;
     uint16_t words = 0;           // word and number tokens
     uint16_t compact_length = 0;  // bytes of NormalizedName::Compact()
     float total_weight = 0;       // informative weight
-    // Sums of the k heaviest informative tokens (k = 1..8).
-    float top_weight[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    // Sums of the k heaviest informative tokens (k = 1..5; 6..8 in more_top_weight_).
+    float top_weight[kTopWeights] = {0, 0, 0, 0, 0};
   };
+  static_assert(sizeof(NameMeta) == 32);
   struct PreparedQuery {
     NormalizedName name;
     EntityKind kind = EntityKind::kUnknown;
@@ -125,8 +133,11 @@ class ScreenerImpl final : public Screener {
                              const match::NameScore& s);
 
   std::vector<Entity> entities_;
-  std::vector<IndexedName> names_;    // all names, entity by entity
-  std::vector<NameMeta> meta_;        // parallel to names_
+  std::vector<IndexedName> names_;  // all names, entity by entity
+  std::vector<NameMeta> meta_;      // parallel to names_
+  // Sums of the k heaviest informative tokens for k = 6..8, parallel to names_ (read only
+  // when six or more query tokens share keys with the name).
+  std::vector<std::array<float, 8 - kTopWeights>> more_top_weight_;
   std::vector<uint32_t> first_name_;  // entity -> index of its first name in names_
   match::TokenWeights weights_;
   size_t vocabulary_ = 1;  // distinct listed token texts + 1 (NameToken::id range)

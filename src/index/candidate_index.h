@@ -6,9 +6,10 @@
 // the index only stores and intersects postings.
 //
 //   index::IndexBuilder builder;
-//   builder.Add(/*name_id=*/0, {"k:shoygu", "d:shygu", ...});
+//   builder.Add(/*name_id=*/0, "k:shoygu");
+//   builder.Add(/*name_id=*/0, "d:shygu");
 //   std::unique_ptr<const index::CandidateIndex> idx = std::move(builder).Finish();
-//   const std::vector<uint32_t>* ids = idx->Postings("k:shoygu");
+//   index::CandidateIndex::Span ids = idx->Postings("k:shoygu");
 //
 // CandidateIndex is immutable and safe to share between threads.
 #pragma once
@@ -17,10 +18,14 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace interdict::index {
+
+// The hash the index files keys under: 8 bytes per multiply, then the MurmurHash3 finalizer.
+// Callers that also need a hash of the key (the engine's Bloom filter) compute it once and
+// pass it to Postings() and IndexBuilder::Add().
+uint32_t KeyHash(std::string_view key);
 
 class CandidateIndex {
  public:
@@ -32,9 +37,11 @@ class CandidateIndex {
     const uint32_t* end() const { return data + size; }
     bool empty() const { return size == 0; }
   };
-  Span Postings(std::string_view key) const;
+  Span Postings(std::string_view key) const { return Postings(key, KeyHash(key)); }
+  // REQUIRES: hash == KeyHash(key).
+  Span Postings(std::string_view key, uint32_t hash) const;
 
-  size_t keys() const { return offsets_.size(); }
+  size_t keys() const { return entries_.size(); }
   size_t postings() const { return ids_.size(); }
   size_t names() const { return names_; }
   // Approximate heap bytes held.
@@ -42,25 +49,47 @@ class CandidateIndex {
 
  private:
   friend class IndexBuilder;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t entry = 0;  // index into entries_ + 1; 0 = empty slot
   };
-  std::unordered_map<std::string, std::pair<uint32_t, uint32_t>, Hash, std::equal_to<>> offsets_;
-  std::vector<uint32_t> ids_;
+  struct Entry {
+    uint32_t key_begin = 0;  // into key_bytes_
+    uint32_t key_size = 0;
+    uint32_t begin = 0;  // into ids_
+    uint32_t size = 0;
+  };
+  // The slot holding `key`, or the empty slot where it belongs. REQUIRES: slots_ not empty.
+  size_t FindSlot(std::string_view key, uint32_t hash) const;
+
+  // Open addressing with linear probing: a power-of-two table at most half full, each slot
+  // with the key's hash so that a probe compares key bytes only on a full hash match. One
+  // flat table instead of a node-based map: no allocation per key, and a lookup usually
+  // touches one slot, one entry and the key bytes.
+  std::vector<Slot> slots_;
+  std::string key_bytes_;  // every key, back to back
+  std::vector<Entry> entries_;
+  std::vector<uint32_t> ids_;  // all postings, key by key
   size_t names_ = 0;
 };
 
 // Collects (key, name id) pairs. Not thread-safe.
 class IndexBuilder {
  public:
-  // REQUIRES: name ids are added in non-decreasing order.
-  void Add(uint32_t name_id, const std::vector<std::string>& keys);
+  IndexBuilder();
+  // Files `name_id` under `key`; adding the same pair again is a no-op.
+  // REQUIRES: name ids are added in non-decreasing order; hash == KeyHash(key).
+  void Add(uint32_t name_id, std::string_view key, uint32_t hash);
+  void Add(uint32_t name_id, std::string_view key) { Add(name_id, key, KeyHash(key)); }
   std::unique_ptr<const CandidateIndex> Finish() &&;
 
  private:
-  std::unordered_map<std::string, std::vector<uint32_t>> postings_;
-  size_t names_ = 0;
+  void Grow();
+
+  std::unique_ptr<CandidateIndex> index_;  // slots, keys and entries (sizes count postings)
+  std::vector<uint32_t> last_id_;          // per entry: the last name id added under it
+  // Every (entry, name id) added, in order; Finish() groups them by entry.
+  std::vector<std::pair<uint32_t, uint32_t>> pairs_;
 };
 
 }  // namespace interdict::index

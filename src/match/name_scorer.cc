@@ -344,9 +344,26 @@ void TokenSimCache::Store(uint32_t id, size_t query_index, double sim, TokenMatc
   kinds_[base + query_index] = static_cast<uint8_t>(kind);
 }
 
+void NameScore::Reset() {
+  score = token_score = compact_score = 0;
+  legal_form_factor = 1;
+  pairs.clear();
+  unmatched_query.clear();
+  unmatched_candidate.clear();
+  used_compact = used_acronym = han_characters_differ = false;
+}
+
 NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) const {
   NameScore out;
-  if (query_empty_ || cand.Empty()) return out;
+  Explain(cand, cache, &out);
+  return out;
+}
+
+void NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache,
+                         NameScore* result) const {
+  NameScore& out = *result;
+  out.Reset();
+  if (query_empty_ || cand.Empty()) return;
   const bool person = kind_ == EntityKind::kPerson;
   const bool abjad = query_.abjad || cand.abjad;
   const bool cross_script = query_.romanized != cand.romanized;
@@ -517,7 +534,6 @@ NameScore NameScorer::Explain(const NormalizedName& cand, TokenSimCache* cache) 
     out.han_characters_differ = true;
   }
   out.score = std::clamp(out.score, 0.0, 1.0);
-  return out;
 }
 
 }  // namespace interdict::match

@@ -89,6 +89,9 @@ struct NameScore {
   bool used_compact = false;
   bool used_acronym = false;
   bool han_characters_differ = false;  // capped by HanSimilarity (both names in Han)
+
+  // Back to the default value, keeping the vectors' capacity (for a reused NameScore).
+  void Reset();
 };
 
 // Similarity of two single tokens in [0,1] and how it was reached (exported for tests and
@@ -132,6 +135,9 @@ class NameScorer {
   NameScore Explain(const NormalizedName& candidate) const { return Explain(candidate, nullptr); }
   // Same result; token similarities of plain (non-romanized) candidates go through `cache`.
   NameScore Explain(const NormalizedName& candidate, TokenSimCache* cache) const;
+  // Same result in `*out`, whose vectors are reused: no allocation per candidate once they
+  // have grown. `cache` may be null.
+  void Explain(const NormalizedName& candidate, TokenSimCache* cache, NameScore* out) const;
 
   const NormalizedName& query() const { return query_; }
 

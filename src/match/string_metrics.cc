@@ -2,13 +2,50 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <memory>
 #include <vector>
 
 namespace interdict::match {
 namespace {
 
 constexpr size_t kStackLimit = 64;
+
+// Jaro() for |a| <= |b| <= 64, the same matches and transpositions with one bit per
+// position: bit j of match_mask[c] says b[j] == c, so the first unmatched equal character of
+// b inside a's window is the lowest bit of one AND. No allocation, no memset of flag arrays.
+double JaroBits(std::string_view a, std::string_view b, size_t window) {
+  uint64_t match_mask[256];  // only the entries of characters in a or b are ever read
+  for (char c : a) match_mask[static_cast<unsigned char>(c)] = 0;
+  for (char c : b) match_mask[static_cast<unsigned char>(c)] = 0;
+  for (size_t j = 0; j < b.size(); ++j) {
+    match_mask[static_cast<unsigned char>(b[j])] |= uint64_t{1} << j;
+  }
+  uint64_t a_flags = 0, b_flags = 0;
+  size_t matches = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    const size_t lo = i > window ? i - window : 0;
+    const size_t hi = std::min(b.size(), i + window + 1);  // window is [lo, hi)
+    const uint64_t in_window =
+        (hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1) & ~((uint64_t{1} << lo) - 1);
+    const uint64_t open = match_mask[static_cast<unsigned char>(a[i])] & ~b_flags & in_window;
+    if (open == 0) continue;
+    b_flags |= open & (~open + 1);  // the lowest set bit
+    a_flags |= uint64_t{1} << i;
+    ++matches;
+  }
+  if (matches == 0) return 0.0;
+  size_t transpositions = 0;
+  while (a_flags != 0) {
+    const int i = __builtin_ctzll(a_flags);
+    const int k = __builtin_ctzll(b_flags);
+    if (a[static_cast<size_t>(i)] != b[static_cast<size_t>(k)]) ++transpositions;
+    a_flags &= a_flags - 1;
+    b_flags &= b_flags - 1;
+  }
+  const double m = static_cast<double>(matches);
+  return (m / static_cast<double>(a.size()) + m / static_cast<double>(b.size()) +
+          (m - static_cast<double>(transpositions) / 2.0) / m) /
+         3.0;
+}
 
 }  // namespace
 
@@ -17,17 +54,8 @@ double Jaro(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return 0.0;
   if (a.size() > b.size()) std::swap(a, b);  // a is the shorter
   const size_t window = b.size() / 2 > 0 ? b.size() / 2 - 1 : 0;
-  bool a_flags_stack[kStackLimit] = {};
-  bool b_flags_stack[kStackLimit] = {};
-  bool* a_flags = a_flags_stack;
-  bool* b_flags = b_flags_stack;
-  std::unique_ptr<bool[]> a_owned, b_owned;
-  if (b.size() > kStackLimit) {
-    a_owned = std::make_unique<bool[]>(a.size());
-    b_owned = std::make_unique<bool[]>(b.size());
-    a_flags = a_owned.get();
-    b_flags = b_owned.get();
-  }
+  if (b.size() <= 64) return JaroBits(a, b, window);
+  std::vector<bool> a_flags(a.size()), b_flags(b.size());
   size_t matches = 0;
   for (size_t i = 0; i < a.size(); ++i) {
     size_t lo = i > window ? i - window : 0;

@@ -77,5 +77,29 @@ TEST(StringMetricsPropertyTest, AgreesWithReferenceAndInvariantsHold) {
   }
 }
 
+// Jaro has a bit-parallel path up to 64 characters and a plain one beyond: both give exactly
+// the reference's value (same matches, same transpositions, same arithmetic), also across
+// the boundary and on the window edges.
+TEST(StringMetricsPropertyTest, JaroEqualsReferenceExactlyAroundSixtyFourCharacters) {
+  const uint32_t seed = 20261127;
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<size_t> len(0, 70);
+  std::uniform_int_distribution<int> ch(0, 2);
+  for (int iter = 0; iter < 5000; ++iter) {
+    std::string a(len(rng), 'a'), b(len(rng), 'a');
+    for (char& c : a) c = static_cast<char>('a' + ch(rng));
+    for (char& c : b) c = static_cast<char>('a' + ch(rng));
+    SCOPED_TRACE("seed " + std::to_string(seed) + " iter " + std::to_string(iter) + " a=" + a +
+                 " b=" + b);
+    ASSERT_EQ(Jaro(a, b), reference::Jaro(a, b));
+    ASSERT_EQ(Jaro(b, a), reference::Jaro(b, a));
+  }
+  const std::string x64(64, 'x'), x65(65, 'x');
+  EXPECT_EQ(Jaro(x64, x64), 1.0);
+  EXPECT_EQ(Jaro(x64, x65), reference::Jaro(x64, x65));
+  const std::string high = "\xff\x80";  // bytes above 127 index the mask table too
+  EXPECT_EQ(Jaro(high + "a", "a" + high), reference::Jaro(high + "a", "a" + high));
+}
+
 }  // namespace
 }  // namespace interdict::match
