@@ -389,7 +389,10 @@ bool ParseLabelledId(string_view fact, RemarkFacts* out) {
     id.country = CountryCode(parts.country);
     if (id.country.empty()) {
       // Identifier has no field for an unresolved country: keep its text in the note.
-      id.note = "(" + std::string(parts.country) + ")";
+      // Appended piecewise: GCC 12 -O3 reports a false -Wrestrict on "(" + std::string + ")".
+      id.note = "(";
+      id.note.append(parts.country);
+      id.note.push_back(')');
     }
   }
   if (!parts.dates.empty()) {
