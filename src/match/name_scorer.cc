@@ -233,10 +233,11 @@ double TokenSimilarityImpl(const NameToken& a, const NameToken& b, bool abjad, b
     return TokenSimilarityImpl(ra, rb, abjad, person, config, kind, cross_script);
   }
   // Abbreviated words in organization names: "ind" for "industria", "com" for "comercio".
+  // Only words of 7+ letters are abbreviated so: "tan" is not "tanaka".
   if (!person) {
     const std::string& shorter = a.text.size() < b.text.size() ? a.text : b.text;
     const std::string& longer = a.text.size() < b.text.size() ? b.text : a.text;
-    if (shorter.size() >= 3 && shorter.size() <= 4 && longer.size() >= shorter.size() + 2 &&
+    if (shorter.size() >= 3 && shorter.size() <= 4 && longer.size() >= 7 &&
         longer.compare(0, shorter.size(), shorter) == 0) {
       *kind = TokenMatchKind::kAbbreviation;
       return config.abbreviation_match;

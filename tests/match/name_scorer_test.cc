@@ -263,6 +263,15 @@ TEST(NameScorerTest, HanHomophonesAreDifferentPersons) {
   EXPECT_GE(ScoreNames("张伟", "Zhang Wei", person), 0.95);
 }
 
+TEST(NameScorerTest, AbbreviationsStandForLongWordsOnly) {
+  const auto org = EntityKind::kOrganization;
+  EXPECT_GE(ScoreNames("Tecelagem Serra Azulina Ind. e Com. Ltda",
+                       "Tecelagem Serra Azulina Industria e Comercio Ltda", org),
+            0.86);
+  // A short name is not the abbreviation of a longer one ("Tan Wei" is not "Wei Tanaka").
+  EXPECT_LT(ScoreNames("Wei Tanaka", "Tan Wei", org), 0.86);
+}
+
 TEST(NameScorerTest, TwoConsonantSkeletonsAreWeakEvidence) {
   // "sofia"/"sifi" and "moreau"/"amari" share only two consonants each.
   EXPECT_LT(ScoreNames("Sofia Moreau", "سيفي عماري", EntityKind::kPerson), 0.86);
