@@ -181,19 +181,9 @@ double HanSimilarity(std::string_view a, std::string_view b) {
 // Both legal forms are national ones, of no common legal system ("OOO" vs "Ltda.").
 bool JurisdictionsConflict(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return false;
-  size_t i = 0;
-  while (i < a.size()) {
-    size_t end = a.find(' ', i);
-    if (end == std::string_view::npos) end = a.size();
-    std::string_view code = a.substr(i, end - i);
-    size_t j = 0;
-    while (j < b.size()) {
-      size_t bend = b.find(' ', j);
-      if (bend == std::string_view::npos) bend = b.size();
-      if (b.substr(j, bend - j) == code) return false;
-      j = bend + 1;
-    }
-    i = end + 1;
+  const std::vector<std::string_view> theirs = base::Split(b, " ");
+  for (std::string_view code : base::Split(a, " ")) {
+    if (std::find(theirs.begin(), theirs.end(), code) != theirs.end()) return false;
   }
   return true;
 }
