@@ -159,7 +159,7 @@ int RunLists(const ListsOptions& options, std::ostream& out, std::ostream& err) 
   }
   out << "\nLoaded " << Num(total) << " entities from " << snap->sources.size() << " sources in "
       << Fixed(seconds, 2) << " s. ";
-  out << "Lists are as old as their 'as of' date; daily refresh (`interdict sync`) is planned.\n";
+  out << "Lists are as old as their 'as of' date; refresh them every business day with `interdict sync`.\n";
   if (options.show_diagnostics == 0 && warnings + skipped > 0) {
     out << "Run with --diagnostics N to see what could not be read.\n";
   }
